@@ -1,0 +1,215 @@
+#include "config.h"
+
+#include <nlohmann/json.hpp>
+
+#include <utility>
+#include <vector>
+
+#include "util/error.h"
+
+namespace gs {
+namespace {
+
+using json = nlohmann::json;
+
+template <typename E>
+struct EnumNames {
+  std::vector<std::pair<E, const char*>> names;
+  const char* what;
+};
+
+const EnumNames<LossKind> kLoss{{{LossKind::Minimax, "minimax"},
+                                 {LossKind::NonSaturating, "ns"},
+                                 {LossKind::WganGp, "wgan-gp"},
+                                 {LossKind::Hinge, "hinge"}},
+                                "loss (minimax, ns, wgan-gp, hinge)"};
+const EnumNames<ModelKind> kModel{{{ModelKind::Dcgan, "dcgan"}, {ModelKind::Style, "style"}}, "model (dcgan, style)"};
+const EnumNames<AspectPolicy> kAspect{
+    {{AspectPolicy::CenterCrop, "crop"}, {AspectPolicy::Pad, "pad"}, {AspectPolicy::Stretch, "stretch"}},
+    "aspect policy (crop, pad, stretch)"};
+const EnumNames<AlphaPolicy> kAlpha{{{AlphaPolicy::Composite, "composite"}, {AlphaPolicy::Keep, "keep"}},
+                                    "alpha policy (composite, keep)"};
+const EnumNames<ChannelPolicy> kChannels{{{ChannelPolicy::Auto, "auto"},
+                                          {ChannelPolicy::Gray, "gray"},
+                                          {ChannelPolicy::Rgb, "rgb"},
+                                          {ChannelPolicy::Rgba, "rgba"}},
+                                         "channels (auto, gray, rgb, rgba)"};
+
+template <typename E>
+std::string name(const EnumNames<E>& table, E v) {
+  for (const auto& [value, text] : table.names)
+    if (value == v) return text;
+  return "?";
+}
+
+template <typename E>
+E parse(const EnumNames<E>& table, const std::string& s) {
+  for (const auto& [value, text] : table.names)
+    if (s == text) return value;
+  // Accept a few spellings people type.
+  if constexpr (std::is_same_v<E, LossKind>) {
+    if (s == "non-saturating" || s == "nonsaturating") return LossKind::NonSaturating;
+    if (s == "wgan" || s == "wgangp") return LossKind::WganGp;
+  }
+  if constexpr (std::is_same_v<E, AspectPolicy>)
+    if (s == "center-crop" || s == "centre-crop") return AspectPolicy::CenterCrop;
+  if constexpr (std::is_same_v<E, ChannelPolicy>)
+    if (s == "grey" || s == "grayscale") return ChannelPolicy::Gray;
+  throw GanscopeError("unknown " + std::string(table.what) + ": '" + s + "'");
+}
+
+// Reads `key` into `out` when present; names the key when its type is wrong.
+template <typename T>
+void read(const json& j, const char* key, T& out) {
+  auto it = j.find(key);
+  if (it == j.end()) return;
+  try {
+    out = it->template get<T>();
+  } catch (const json::exception&) {
+    throw GanscopeError(std::string("config: field '") + key + "' has the wrong type");
+  }
+}
+
+template <typename E>
+void readEnum(const json& j, const char* key, const EnumNames<E>& table, E& out) {
+  std::string s = name(table, out);
+  read(j, key, s);
+  out = parse(table, s);
+}
+
+}  // namespace
+
+std::string toString(LossKind v) { return name(kLoss, v); }
+std::string toString(ModelKind v) { return name(kModel, v); }
+std::string toString(AspectPolicy v) { return name(kAspect, v); }
+std::string toString(AlphaPolicy v) { return name(kAlpha, v); }
+std::string toString(ChannelPolicy v) { return name(kChannels, v); }
+LossKind parseLoss(const std::string& s) { return parse(kLoss, s); }
+ModelKind parseModel(const std::string& s) { return parse(kModel, s); }
+AspectPolicy parseAspect(const std::string& s) { return parse(kAspect, s); }
+AlphaPolicy parseAlpha(const std::string& s) { return parse(kAlpha, s); }
+ChannelPolicy parseChannels(const std::string& s) { return parse(kChannels, s); }
+
+std::string toJson(const TrainConfig& c, int indent) {
+  json j;
+  j["data"] = {{"path", c.data.path},
+               {"resolution", c.data.resolution},
+               {"channels", toString(c.data.channels)},
+               {"aspect", toString(c.data.aspect)},
+               {"alpha", toString(c.data.alpha)},
+               {"background", c.data.background},
+               {"hflip", c.data.hflip},
+               {"max_pixels", c.data.max_pixels},
+               {"max_images", c.data.max_images}};
+  j["model"] = {{"kind", toString(c.model.kind)},
+                {"latent_dim", c.model.latent_dim},
+                {"g_width", c.model.g_width},
+                {"d_width", c.model.d_width},
+                {"spectral_norm", c.model.spectral_norm},
+                {"minibatch_std", c.model.minibatch_std},
+                {"channels", c.model.channels},
+                {"resolution", c.model.resolution},
+                {"mapping_layers", c.model.mapping_layers},
+                {"w_dim", c.model.w_dim}};
+  j["optim"] = {{"loss", toString(c.optim.loss)}, {"lr_g", c.optim.lr_g},
+                {"lr_d", c.optim.lr_d},           {"beta1", c.optim.beta1},
+                {"beta2", c.optim.beta2},         {"d_steps", c.optim.d_steps},
+                {"gp_weight", c.optim.gp_weight}, {"r1_gamma", c.optim.r1_gamma},
+                {"r1_interval", c.optim.r1_interval}, {"ema_kimg", c.optim.ema_kimg}};
+  j["batch"] = c.batch;
+  j["seed"] = c.seed;
+  j["total_steps"] = c.total_steps;
+  j["log_every"] = c.log_every;
+  j["sample_every"] = c.sample_every;
+  j["checkpoint_every"] = c.checkpoint_every;
+  j["keep_checkpoints"] = c.keep_checkpoints;
+  j["grid_size"] = c.grid_size;
+  j["device"] = c.device;
+  j["threads"] = c.threads;
+  return j.dump(indent);
+}
+
+TrainConfig trainConfigFromJson(const std::string& text) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw GanscopeError(std::string("config: not valid JSON (") + e.what() + ")");
+  }
+  if (!j.is_object()) throw GanscopeError("config: expected a JSON object");
+  TrainConfig c;
+  if (auto d = j.find("data"); d != j.end() && d->is_object()) {
+    read(*d, "path", c.data.path);
+    read(*d, "resolution", c.data.resolution);
+    readEnum(*d, "channels", kChannels, c.data.channels);
+    readEnum(*d, "aspect", kAspect, c.data.aspect);
+    readEnum(*d, "alpha", kAlpha, c.data.alpha);
+    read(*d, "background", c.data.background);
+    read(*d, "hflip", c.data.hflip);
+    read(*d, "max_pixels", c.data.max_pixels);
+    read(*d, "max_images", c.data.max_images);
+  }
+  if (auto m = j.find("model"); m != j.end() && m->is_object()) {
+    readEnum(*m, "kind", kModel, c.model.kind);
+    read(*m, "latent_dim", c.model.latent_dim);
+    read(*m, "g_width", c.model.g_width);
+    read(*m, "d_width", c.model.d_width);
+    read(*m, "spectral_norm", c.model.spectral_norm);
+    read(*m, "minibatch_std", c.model.minibatch_std);
+    read(*m, "channels", c.model.channels);
+    read(*m, "resolution", c.model.resolution);
+    read(*m, "mapping_layers", c.model.mapping_layers);
+    read(*m, "w_dim", c.model.w_dim);
+  }
+  if (auto o = j.find("optim"); o != j.end() && o->is_object()) {
+    readEnum(*o, "loss", kLoss, c.optim.loss);
+    read(*o, "lr_g", c.optim.lr_g);
+    read(*o, "lr_d", c.optim.lr_d);
+    read(*o, "beta1", c.optim.beta1);
+    read(*o, "beta2", c.optim.beta2);
+    read(*o, "d_steps", c.optim.d_steps);
+    read(*o, "gp_weight", c.optim.gp_weight);
+    read(*o, "r1_gamma", c.optim.r1_gamma);
+    read(*o, "r1_interval", c.optim.r1_interval);
+    read(*o, "ema_kimg", c.optim.ema_kimg);
+  }
+  read(j, "batch", c.batch);
+  read(j, "seed", c.seed);
+  read(j, "total_steps", c.total_steps);
+  read(j, "log_every", c.log_every);
+  read(j, "sample_every", c.sample_every);
+  read(j, "checkpoint_every", c.checkpoint_every);
+  read(j, "keep_checkpoints", c.keep_checkpoints);
+  read(j, "grid_size", c.grid_size);
+  read(j, "device", c.device);
+  read(j, "threads", c.threads);
+  return c;
+}
+
+void validate(const TrainConfig& c) {
+  auto fail = [](const std::string& m) { throw GanscopeError("config: " + m); };
+  const int r = c.model.resolution;
+  if (r != 32 && r != 64 && r != 128 && r != 256) fail("resolution must be 32, 64, 128 or 256");
+  if (c.data.resolution != r) fail("data.resolution and model.resolution differ");
+  if (c.model.channels != 0 && c.model.channels != 1 && c.model.channels != 3 && c.model.channels != 4)
+    fail("channels must be 1, 3 or 4");
+  if (c.model.latent_dim < 1 || c.model.latent_dim > 4096) fail("latent_dim must be in 1..4096");
+  if (c.model.g_width < 4 || c.model.d_width < 4) fail("g_width and d_width must be at least 4");
+  if (c.batch < 1 || c.batch > 4096) fail("batch must be in 1..4096");
+  if (c.optim.d_steps < 1) fail("d_steps must be at least 1");
+  if (!(c.optim.lr_g > 0) || !(c.optim.lr_d > 0)) fail("learning rates must be positive");
+  if (c.optim.beta1 < 0 || c.optim.beta1 >= 1 || c.optim.beta2 < 0 || c.optim.beta2 >= 1)
+    fail("Adam betas must be in [0, 1)");
+  if (c.optim.r1_gamma < 0 || c.optim.r1_interval < 1) fail("r1_gamma must be >= 0 and r1_interval >= 1");
+  if (c.optim.ema_kimg < 0) fail("ema_kimg must be >= 0");
+  if (c.total_steps < 0) fail("total_steps must be >= 0");
+  if (c.log_every < 1 || c.sample_every < 1 || c.checkpoint_every < 1) fail("intervals must be at least 1");
+  if (c.keep_checkpoints < 1) fail("keep_checkpoints must be at least 1");
+  if (c.grid_size < 1 || c.grid_size > 32) fail("grid_size must be in 1..32");
+  if (c.device != "auto" && c.device != "cpu" && c.device != "cuda") fail("device must be auto, cpu or cuda");
+  if (c.threads < 0) fail("threads must be >= 0");
+  for (int v : c.data.background)
+    if (v < 0 || v > 255) fail("background colour components must be in 0..255");
+}
+
+}  // namespace gs

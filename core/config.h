@@ -1,0 +1,89 @@
+#pragma once
+// One configuration struct for a training run. It serialises to JSON and back (config.json in a run folder,
+// inside every checkpoint); the command-line flags and the desktop panel both edit it.
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace gs {
+
+enum class ModelKind { Dcgan, Style };
+enum class LossKind { Minimax, NonSaturating, WganGp, Hinge };
+enum class AspectPolicy { CenterCrop, Pad, Stretch };
+enum class AlphaPolicy { Composite, Keep };
+enum class ChannelPolicy { Auto, Gray, Rgb, Rgba };
+
+struct DataConfig {
+  std::string path;                              // image folder, or an IDX file (MNIST format)
+  int resolution = 64;                           // training resolution in pixels (square)
+  ChannelPolicy channels = ChannelPolicy::Auto;  // Auto: gray when every image is gray, else RGB (RGBA if kept)
+  AspectPolicy aspect = AspectPolicy::CenterCrop;  // what to do with non-square images
+  AlphaPolicy alpha = AlphaPolicy::Composite;      // composite alpha onto `background`, or keep it as channel 4
+  std::array<int, 3> background{255, 255, 255};    // RGB background for alpha compositing
+  bool hflip = true;                               // random horizontal flips when batching
+  int64_t max_pixels = 100000000;                  // refuse images larger than this (checked from the header)
+  int64_t max_images = 0;                          // 0: use every usable image
+};
+
+struct ModelConfig {
+  ModelKind kind = ModelKind::Dcgan;
+  int latent_dim = 100;        // size of z
+  int g_width = 64;            // generator width (ngf): channels of the last hidden layer
+  int d_width = 64;            // discriminator width (ndf): channels of the first layer
+  bool spectral_norm = false;  // spectral normalisation on every discriminator layer
+  bool minibatch_std = false;  // minibatch standard-deviation feature before the discriminator's last block
+  int channels = 0;            // image channels; 0 until the dataset decides (1, 3 or 4)
+  int resolution = 64;         // output resolution: 32, 64, 128 or 256
+  // Style-based generator only.
+  int mapping_layers = 8;     // depth of the mapping network
+  int w_dim = 0;              // width of w; 0: same as latent_dim
+};
+
+struct OptimConfig {
+  LossKind loss = LossKind::NonSaturating;
+  double lr_g = 2e-4;       // generator learning rate
+  double lr_d = 2e-4;       // discriminator learning rate
+  double beta1 = 0.5;       // Adam beta1
+  double beta2 = 0.999;     // Adam beta2
+  int d_steps = 1;          // discriminator steps per generator step
+  double gp_weight = 10.0;  // WGAN-GP gradient penalty weight
+  double r1_gamma = 0.0;    // R1 penalty weight (0: off)
+  int r1_interval = 16;     // lazy R1: apply every N discriminator steps, scaled by N
+  double ema_kimg = 10.0;   // half-life of the generator EMA in thousands of images (0: EMA off)
+};
+
+struct TrainConfig {
+  DataConfig data;
+  ModelConfig model;
+  OptimConfig optim;
+  int batch = 64;                // images per step
+  uint64_t seed = 1;             // seeds weights, latents, shuffling and flips
+  int64_t total_steps = 10000;   // generator steps to train for
+  int log_every = 10;            // steps between metrics.jsonl lines
+  int sample_every = 250;        // steps between sample grids
+  int checkpoint_every = 1000;   // steps between checkpoints
+  int keep_checkpoints = 3;      // keep the newest N checkpoints
+  int grid_size = 8;             // fixed-latent sample grid is grid_size x grid_size
+  std::string device = "auto";   // auto, cpu or cuda
+  int threads = 0;               // CPU threads for LibTorch; 0: all cores
+};
+
+std::string toJson(const TrainConfig& config, int indent = 2);
+// Throws GanscopeError naming the field when the JSON is malformed or a value is out of range.
+TrainConfig trainConfigFromJson(const std::string& json);
+// Checks ranges (resolution one of 32/64/128/256, positive batch, ...); throws GanscopeError.
+void validate(const TrainConfig& config);
+
+// Names used by the CLI and JSON ("ns", "minimax", "wgan-gp", "hinge"; "dcgan", "style"; ...).
+std::string toString(LossKind v);
+std::string toString(ModelKind v);
+std::string toString(AspectPolicy v);
+std::string toString(AlphaPolicy v);
+std::string toString(ChannelPolicy v);
+LossKind parseLoss(const std::string& s);
+ModelKind parseModel(const std::string& s);
+AspectPolicy parseAspect(const std::string& s);
+AlphaPolicy parseAlpha(const std::string& s);
+ChannelPolicy parseChannels(const std::string& s);
+
+}  // namespace gs

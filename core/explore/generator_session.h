@@ -1,0 +1,43 @@
+#pragma once
+// A generator to explore: loaded from a checkpoint (or a generator-only file such as the bundled demo), or
+// a snapshot of a live Trainer's EMA generator. Renders latents to images on the calling thread; the UI calls
+// it from its render thread. No LibTorch types in this header.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "util/image.h"
+
+namespace gs {
+
+class GeneratorNet;
+
+class GeneratorSession {
+ public:
+  // Full checkpoint (.gsck) or generator-only file; throws GanscopeError on a bad file.
+  static std::shared_ptr<GeneratorSession> open(const std::string& path);
+  // Deep copy of a live generator's weights (safe to use while training continues on the original).
+  static std::shared_ptr<GeneratorSession> snapshot(const GeneratorNet& generator, const ModelConfig& config,
+                                                    const std::string& label);
+  ~GeneratorSession();
+
+  const ModelConfig& config() const;
+  int latentDim() const;
+  std::string label() const;        // file name or "live: step N"
+  std::string fingerprint() const;  // short hash of the weights, recorded in exports
+
+  // z ~ N(0, I) from a seed; the same seed gives the same latent everywhere (CLI, UI, exports).
+  std::vector<float> latentForSeed(uint64_t seed) const;
+  // Truncation psi in [0, 1]: psi * z for z-space generators, w_avg + psi (w - w_avg) for style-based ones.
+  ImageU8 render(const std::vector<float>& z, float truncation = 1.0f);
+  std::vector<ImageU8> renderBatch(const std::vector<std::vector<float>>& zs, float truncation = 1.0f);
+
+ private:
+  GeneratorSession();
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace gs

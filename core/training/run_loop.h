@@ -1,0 +1,44 @@
+#pragma once
+// Trains a run folder from start to finish (or to a stop request): loads the dataset, builds or resumes the
+// Trainer, logs metrics, writes sample grids and checkpoints. Used by ganscope-cli and the desktop app alike.
+// No LibTorch types here, so UI code can include it cheaply.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "config.h"
+#include "training/step_stats.h"
+#include "util/image.h"
+
+namespace gs {
+
+struct DatasetSummary;
+
+struct RunCallbacks {
+  // Dataset decoding progress: done, total files.
+  std::function<void(int64_t done, int64_t total)> on_load_progress;
+  // After the dataset is loaded (counts, skipped files and reasons).
+  std::function<void(const DatasetSummary&)> on_dataset;
+  // Every step (the caller throttles what it shows).
+  std::function<void(const StepStats&)> on_step;
+  // A fixed-latent sample grid from the EMA generator (RGB/gray/RGBA, grid_size x grid_size, 2 px padding).
+  std::function<void(const ImageU8& grid, int64_t step)> on_samples;
+  std::function<void(const std::string& path, int64_t step)> on_checkpoint;
+  // Polled every step: true makes the run write a checkpoint and return.
+  std::function<bool()> should_stop;
+  // Polled every step: while true the loop sleeps (no CPU) and keeps polling should_stop.
+  std::function<bool()> is_paused;
+};
+
+struct RunResult {
+  int64_t steps_done = 0;       // step count when the run returned
+  bool stopped = false;         // true when should_stop ended it before total_steps
+  std::string last_checkpoint;  // path of the newest checkpoint ("" if none written)
+};
+
+// Creates run_dir (config.json, metrics.jsonl, samples/, checkpoints/) or, with resume, continues from its
+// newest checkpoint with the config stored there (config.total_steps may be raised). Throws GanscopeError with
+// a clear message on bad data, bad config or a damaged checkpoint.
+RunResult trainRun(const TrainConfig& config, const std::string& run_dir, bool resume, const RunCallbacks& cb);
+
+}  // namespace gs

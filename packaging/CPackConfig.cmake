@@ -1,0 +1,10 @@
+set(CPACK_PACKAGE_NAME "ganscope")
+set(CPACK_PACKAGE_VENDOR "GANscope")
+set(CPACK_PACKAGE_CONTACT "GANscope developers <dev@ganscope.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Train and explore generative adversarial networks on your own images")
+set(CPACK_GENERATOR "DEB")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# dpkg-shlibdeps finds Qt and LibTorch but not the BLAS we rely on for speed.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libopenblas0-pthread")
+set(CPACK_DEBIAN_PACKAGE_SECTION "science")
+include(CPack)
