@@ -1,0 +1,33 @@
+#pragma once
+// GAN losses on discriminator logits (or critic scores) and the gradient penalties.
+#include <ATen/ATen.h>
+
+#include "config.h"
+
+namespace gs {
+
+class DiscriminatorNet;
+
+// Discriminator loss from logits on real and fake images (fake detached by the caller), mean over the batch.
+//   Minimax / NonSaturating: softplus(-real) + softplus(fake)   (binary cross-entropy)
+//   WganGp:                  mean(fake) - mean(real)
+//   Hinge:                   relu(1 - real) + relu(1 + fake)
+at::Tensor discriminatorLoss(LossKind kind, const at::Tensor& real_logits, const at::Tensor& fake_logits);
+
+// Generator loss from D's logits on fakes.
+//   Minimax:       -softplus(fake)  == mean log(1 - D(G(z)))  (saturating: vanishing gradient when D wins)
+//   NonSaturating: softplus(-fake)  == -mean log D(G(z))
+//   WganGp, Hinge: -mean(fake)
+at::Tensor generatorLoss(LossKind kind, const at::Tensor& fake_logits);
+
+// WGAN-GP: mean over the batch of (||grad_x D(x_hat)||_2 - 1)^2 on random interpolates x_hat (weight applied by
+// the caller). Differentiable w.r.t. D's parameters (create_graph).
+at::Tensor gradientPenalty(DiscriminatorNet& d, const at::Tensor& real, const at::Tensor& fake);
+
+// R1: mean over the batch of ||grad_x D(x_real)||^2 (the caller multiplies by gamma / 2 and the lazy interval).
+at::Tensor r1Penalty(DiscriminatorNet& d, const at::Tensor& real);
+
+// What the UI and stats show as D(x) / D(G(z)): sigmoid of the logits for logistic losses, raw score otherwise.
+double meanDiscriminatorOutput(LossKind kind, const at::Tensor& logits);
+
+}  // namespace gs
