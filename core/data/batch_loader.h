@@ -1,0 +1,70 @@
+#pragma once
+// Turns an ImageDataset into training batches on a background thread, so training never waits on pixel
+// conversion. Deterministic: the sample stream is the concatenation of per-epoch permutations (epoch e shuffled
+// by std::mt19937_64 seeded from hash(seed, e)); each batch takes the next `batch` entries, crossing epoch
+// boundaries; horizontal flips are decided per (seed, epoch, slot) by a hash. Results never depend on timing.
+#include <ATen/ATen.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace gs {
+
+class ImageDataset;
+
+class BatchLoader {
+ public:
+  BatchLoader(std::shared_ptr<const ImageDataset> data, int batch, uint64_t seed, bool hflip, int prefetch = 3);
+  ~BatchLoader();  // stops and joins the thread
+  BatchLoader(const BatchLoader&) = delete;
+  BatchLoader& operator=(const BatchLoader&) = delete;
+
+  // float32 [batch, C, R, R] in [-1, 1], CPU, contiguous.
+  at::Tensor next();
+
+  // Of the NEXT batch next() will return: `index` is the slot within `epoch`'s permutation.
+  struct Position {
+    int64_t epoch = 0;
+    int64_t index = 0;
+  };
+  Position position() const;
+  // Exact resume: after seek(p), next() returns what it returned at position p before.
+  void seek(Position p);
+
+  int batch() const { return batch_; }
+
+ private:
+  struct Prepared {
+    Position at;
+    at::Tensor tensor;
+  };
+  void run();
+  at::Tensor assemble(Position& cursor);
+  const std::vector<int64_t>& permutation(int64_t epoch);
+
+  std::shared_ptr<const ImageDataset> data_;
+  int batch_;
+  uint64_t seed_;
+  bool hflip_;
+  size_t prefetch_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable cv_;
+  std::deque<Prepared> queue_;
+  Position consumer_;      // next batch next() returns
+  Position producer_;      // next batch the thread assembles
+  uint64_t generation_ = 0;  // bumped by seek() so a batch assembled for an old position is dropped
+  bool stop_ = false;
+  std::thread thread_;
+
+  // Only touched by the producer thread.
+  int64_t perm_epoch_ = -1;
+  std::vector<int64_t> perm_;
+};
+
+}  // namespace gs
