@@ -27,5 +27,10 @@ class DiscriminatorNet : public torch::nn::Module {
 // Throws GanscopeError when the config asks for something unsupported (resolution, channels, kind).
 std::shared_ptr<GeneratorNet> makeGenerator(const ModelConfig& config);
 std::shared_ptr<DiscriminatorNet> makeDiscriminator(const ModelConfig& config);
+// Per-sample gradient penalties (WGAN-GP, R1) are wrong through batch statistics: these overloads build D without
+// BatchNorm when the loss is WganGp (first) or when loss is WganGp or r1_gamma > 0 (second). The trainer should
+// use the OptimConfig overload.
+std::shared_ptr<DiscriminatorNet> makeDiscriminator(const ModelConfig& config, LossKind loss);
+std::shared_ptr<DiscriminatorNet> makeDiscriminator(const ModelConfig& config, const OptimConfig& optim);
 
 }  // namespace gs
