@@ -1,0 +1,85 @@
+#include "models/dcgan.h"
+
+#include <torch/nn/modules/activation.h>
+#include <torch/nn/modules/batchnorm.h>
+
+#include <algorithm>
+
+namespace gs {
+
+int dcganStages(int resolution) {
+  int stages = 0;
+  while ((4 << stages) < resolution) ++stages;
+  return stages;
+}
+
+int64_t dcganWidth(int width, int i) { return static_cast<int64_t>(width) * (int64_t{1} << std::min(i, 3)); }
+
+DcganGenerator::DcganGenerator(const ModelConfig& config) : latent_dim_(config.latent_dim) {
+  const int stages = dcganStages(config.resolution);
+  net_ = torch::nn::Sequential();
+  // 1x1 -> 4x4, then one stride-2 stage per doubling; the last one maps to image channels.
+  int64_t in = config.latent_dim;
+  for (int s = 0; s < stages; ++s) {
+    const int64_t out = dcganWidth(config.g_width, stages - 1 - s);
+    if (s == 0) {
+      net_->push_back(UpConv2d(in, out, /*kernel=*/4, /*stride=*/1, /*padding=*/0));
+    } else {
+      net_->push_back(UpConv2d(in, out, /*kernel=*/4, /*stride=*/2, /*padding=*/1));
+    }
+    net_->push_back(torch::nn::BatchNorm2d(out));
+    net_->push_back(torch::nn::ReLU(torch::nn::ReLUOptions().inplace(true)));
+    in = out;
+  }
+  net_->push_back(UpConv2d(in, config.channels, /*kernel=*/4, /*stride=*/2, /*padding=*/1));
+  net_->push_back(torch::nn::Tanh());
+  register_module("net", net_);
+  initDcganWeights(*this);
+}
+
+at::Tensor DcganGenerator::forward(const at::Tensor& z) {
+  TORCH_CHECK(z.dim() == 2 && z.size(1) == latent_dim_, "generator expects latents [N, ", latent_dim_, "], got ",
+              z.sizes());
+  return net_->forward(z.view({z.size(0), latent_dim_, 1, 1}));
+}
+
+DcganDiscriminator::DcganDiscriminator(const ModelConfig& config, const DcganDiscriminatorOptions& options)
+    : minibatch_std_(options.minibatch_std) {
+  const int stages = dcganStages(config.resolution);
+  const bool batchnorm = options.batchnorm && !options.spectral_norm;
+  body_ = torch::nn::Sequential();
+  int64_t in = config.channels;
+  for (int s = 0; s < stages; ++s) {
+    const int64_t out = dcganWidth(config.d_width, s);
+    const bool bn_here = batchnorm && s > 0;  // never on the first layer (Radford et al.)
+    DownConv2dImpl::Options conv;
+    conv.in_channels = in;
+    conv.out_channels = out;
+    conv.bias = !bn_here;
+    conv.spectral_norm = options.spectral_norm;
+    body_->push_back(DownConv2d(conv));
+    if (bn_here) body_->push_back(torch::nn::BatchNorm2d(out));
+    body_->push_back(torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2).inplace(true)));
+    in = out;
+  }
+  DownConv2dImpl::Options last;
+  last.in_channels = in + (options.minibatch_std ? 1 : 0);
+  last.out_channels = 1;
+  last.stride = 1;
+  last.padding = 0;
+  last.bias = true;
+  last.spectral_norm = options.spectral_norm;
+  register_module("body", body_);
+  head_ = register_module("head", DownConv2d(last));
+  initDcganWeights(*this);
+}
+
+at::Tensor DcganDiscriminator::features(const at::Tensor& x) { return body_->forward(x).flatten(1); }
+
+at::Tensor DcganDiscriminator::forward(const at::Tensor& x) {
+  at::Tensor h = body_->forward(x);
+  if (minibatch_std_) h = minibatchStdDev(h);
+  return head_->forward(h).view({x.size(0)});
+}
+
+}  // namespace gs

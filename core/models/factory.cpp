@@ -1,0 +1,53 @@
+// makeGenerator / makeDiscriminator: validate the model part of the config and build the networks.
+#include <string>
+
+#include "models/dcgan.h"
+#include "models/networks.h"
+#include "util/error.h"
+
+namespace gs {
+namespace {
+
+void checkCommon(const ModelConfig& config) {
+  if (config.kind == ModelKind::Style) throw GanscopeError("style-based generator not built yet");
+  const int r = config.resolution;
+  if (r != 32 && r != 64 && r != 128 && r != 256)
+    throw GanscopeError("model resolution " + std::to_string(r) + " is not supported (use 32, 64, 128 or 256)");
+  const int c = config.channels;
+  if (c != 1 && c != 3 && c != 4)
+    throw GanscopeError("model channels " + std::to_string(c) + " is not supported (use 1, 3 or 4)");
+  if (config.latent_dim <= 0 || config.latent_dim > 4096)
+    throw GanscopeError("latent_dim " + std::to_string(config.latent_dim) + " is out of range (1-4096)");
+  if (config.g_width <= 0 || config.g_width > 1024 || config.d_width <= 0 || config.d_width > 1024)
+    throw GanscopeError("g_width / d_width must be in 1-1024");
+}
+
+std::shared_ptr<DiscriminatorNet> buildDiscriminator(const ModelConfig& config, bool batchnorm) {
+  checkCommon(config);
+  DcganDiscriminatorOptions options;
+  options.batchnorm = batchnorm;
+  options.spectral_norm = config.spectral_norm;
+  options.minibatch_std = config.minibatch_std;
+  return std::make_shared<DcganDiscriminator>(config, options);
+}
+
+}  // namespace
+
+std::shared_ptr<GeneratorNet> makeGenerator(const ModelConfig& config) {
+  checkCommon(config);
+  return std::make_shared<DcganGenerator>(config);
+}
+
+std::shared_ptr<DiscriminatorNet> makeDiscriminator(const ModelConfig& config) {
+  return buildDiscriminator(config, /*batchnorm=*/true);
+}
+
+std::shared_ptr<DiscriminatorNet> makeDiscriminator(const ModelConfig& config, LossKind loss) {
+  return buildDiscriminator(config, /*batchnorm=*/loss != LossKind::WganGp);
+}
+
+std::shared_ptr<DiscriminatorNet> makeDiscriminator(const ModelConfig& config, const OptimConfig& optim) {
+  return buildDiscriminator(config, /*batchnorm=*/optim.loss != LossKind::WganGp && optim.r1_gamma <= 0.0);
+}
+
+}  // namespace gs

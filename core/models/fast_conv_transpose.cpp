@@ -1,0 +1,82 @@
+#include "models/fast_conv_transpose.h"
+
+#include <torch/csrc/autograd/custom_function.h>
+
+#include <atomic>
+
+namespace gs {
+namespace {
+
+std::atomic<bool> g_fast_enabled{true};
+
+int64_t transposedSize(int64_t in, int64_t k, int64_t stride, int64_t padding) {
+  return (in - 1) * stride - 2 * padding + k;
+}
+
+// y = conv^T(x): the input gradient of conv(input of y's shape, weight) given grad_output x.
+at::Tensor forwardImpl(const at::Tensor& x, const at::Tensor& w, int64_t stride, int64_t padding) {
+  const int64_t k_h = w.size(2), k_w = w.size(3);
+  // Only the shape of `input` matters for the input gradient; at::empty allocates without touching memory.
+  const at::Tensor shape_only =
+      at::empty({x.size(0), w.size(1), transposedSize(x.size(2), k_h, stride, padding),
+                 transposedSize(x.size(3), k_w, stride, padding)},
+                x.options().memory_format(x.suggest_memory_format()));
+  return std::get<0>(at::convolution_backward(x, shape_only, w, c10::nullopt, {stride, stride}, {padding, padding},
+                                              /*dilation=*/{1, 1}, /*transposed=*/false,
+                                              /*output_padding=*/{0, 0}, /*groups=*/1, {true, false, false}));
+}
+
+class ConvTransposeViaBackward : public torch::autograd::Function<ConvTransposeViaBackward> {
+ public:
+  static at::Tensor forward(torch::autograd::AutogradContext* ctx, const at::Tensor& x, const at::Tensor& w,
+                            int64_t stride, int64_t padding) {
+    ctx->save_for_backward({x, w});
+    ctx->saved_data["stride"] = stride;
+    ctx->saved_data["padding"] = padding;
+    return forwardImpl(x, w, stride, padding);
+  }
+
+  static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
+                                                 torch::autograd::variable_list grads) {
+    const auto saved = ctx->get_saved_variables();
+    const at::Tensor& x = saved[0];
+    const at::Tensor& w = saved[1];
+    const int64_t stride = ctx->saved_data["stride"].toInt();
+    const int64_t padding = ctx->saved_data["padding"].toInt();
+    const at::Tensor& grad_y = grads[0];
+    // <conv^T(x), g> = <x, conv(g)>: so dx = conv(g, w) and dw = conv's weight gradient with input g, grad x.
+    at::Tensor grad_x, grad_w;
+    const bool need_x = ctx->needs_input_grad(0), need_w = ctx->needs_input_grad(1);
+    if (need_x) grad_x = at::conv2d(grad_y, w, {}, {stride, stride}, {padding, padding});
+    if (need_w) {
+      grad_w = std::get<1>(at::convolution_backward(x, grad_y, w, c10::nullopt, {stride, stride},
+                                                    {padding, padding}, /*dilation=*/{1, 1},
+                                                    /*transposed=*/false, /*output_padding=*/{0, 0},
+                                                    /*groups=*/1, {false, true, false}));
+    }
+    return {grad_x, grad_w, at::Tensor(), at::Tensor()};
+  }
+};
+
+}  // namespace
+
+at::Tensor convTranspose2dViaConvBackward(const at::Tensor& x, const at::Tensor& weight, int64_t stride,
+                                         int64_t padding) {
+  TORCH_CHECK(x.dim() == 4 && weight.dim() == 4, "convTranspose2d expects 4-d input and weight");
+  TORCH_CHECK(x.size(1) == weight.size(0), "convTranspose2d: input has ", x.size(1), " channels, weight expects ",
+              weight.size(0));
+  // No autograd bookkeeping when nothing will be differentiated (sampling, inference mode).
+  const bool needs_graph = at::GradMode::is_enabled() && (x.requires_grad() || weight.requires_grad());
+  if (!needs_graph) return forwardImpl(x, weight, stride, padding);
+  return ConvTransposeViaBackward::apply(x, weight, stride, padding);
+}
+
+void setFastConvTransposeEnabled(bool enabled) { g_fast_enabled = enabled; }
+bool fastConvTransposeEnabled() { return g_fast_enabled; }
+
+at::Tensor convTranspose2d(const at::Tensor& x, const at::Tensor& weight, int64_t stride, int64_t padding) {
+  if (g_fast_enabled && x.device().is_cpu()) return convTranspose2dViaConvBackward(x, weight, stride, padding);
+  return at::conv_transpose2d(x, weight, {}, {stride, stride}, {padding, padding});
+}
+
+}  // namespace gs

@@ -1,0 +1,68 @@
+#include "training/losses.h"
+
+#include <torch/csrc/autograd/autograd.h>
+
+#include "models/networks.h"
+
+namespace gs {
+namespace {
+
+// Per-sample input gradient of D, with a graph so the penalty can be differentiated w.r.t. D's parameters.
+at::Tensor inputGradient(DiscriminatorNet& d, const at::Tensor& x) {
+  const at::Tensor scores = d.forward(x);
+  return torch::autograd::grad({scores.sum()}, {x}, /*grad_outputs=*/{}, /*retain_graph=*/true,
+                               /*create_graph=*/true)[0];
+}
+
+}  // namespace
+
+at::Tensor discriminatorLoss(LossKind kind, const at::Tensor& real_logits, const at::Tensor& fake_logits) {
+  switch (kind) {
+    case LossKind::Minimax:
+    case LossKind::NonSaturating:
+      return at::softplus(-real_logits).mean() + at::softplus(fake_logits).mean();
+    case LossKind::WganGp:
+      return fake_logits.mean() - real_logits.mean();
+    case LossKind::Hinge:
+      return at::relu(1.0 - real_logits).mean() + at::relu(1.0 + fake_logits).mean();
+  }
+  TORCH_CHECK(false, "unknown loss kind");
+}
+
+at::Tensor generatorLoss(LossKind kind, const at::Tensor& fake_logits) {
+  switch (kind) {
+    case LossKind::Minimax:
+      return -at::softplus(fake_logits).mean();
+    case LossKind::NonSaturating:
+      return at::softplus(-fake_logits).mean();
+    case LossKind::WganGp:
+    case LossKind::Hinge:
+      return -fake_logits.mean();
+  }
+  TORCH_CHECK(false, "unknown loss kind");
+}
+
+at::Tensor gradientPenalty(DiscriminatorNet& d, const at::Tensor& real, const at::Tensor& fake) {
+  TORCH_CHECK(real.sizes() == fake.sizes(), "gradientPenalty: real ", real.sizes(), " and fake ", fake.sizes(),
+              " differ in shape");
+  const at::Tensor alpha = at::rand({real.size(0), 1, 1, 1}, real.options());
+  const at::Tensor x_hat =
+      (alpha * real.detach() + (1.0 - alpha) * fake.detach()).requires_grad_(true);
+  const at::Tensor grad = inputGradient(d, x_hat).flatten(1);
+  // The epsilon keeps the norm differentiable where a gradient is exactly zero.
+  const at::Tensor norm = (grad.pow(2).sum(1) + 1e-12).sqrt();
+  return (norm - 1.0).pow(2).mean();
+}
+
+at::Tensor r1Penalty(DiscriminatorNet& d, const at::Tensor& real) {
+  const at::Tensor x = real.detach().requires_grad_(true);
+  return inputGradient(d, x).flatten(1).pow(2).sum(1).mean();
+}
+
+double meanDiscriminatorOutput(LossKind kind, const at::Tensor& logits) {
+  const at::Tensor l = logits.detach();
+  if (kind == LossKind::Minimax || kind == LossKind::NonSaturating) return at::sigmoid(l).mean().item<double>();
+  return l.mean().item<double>();
+}
+
+}  // namespace gs
