@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -40,29 +41,33 @@ class BatchLoader {
 
  private:
   struct Prepared {
-    Position at;
+    Position at;     // where this batch starts
+    Position after;  // where the next one starts
     at::Tensor tensor;
   };
-  void run();
-  at::Tensor assemble(Position& cursor);
+  Position advance(Position p, int64_t steps) const;
+  at::Tensor assemble(Position at);  // one thread at a time: the prefetch thread, or next() when prefetch == 0
   const std::vector<int64_t>& permutation(int64_t epoch);
+  void run();
 
   std::shared_ptr<const ImageDataset> data_;
   int batch_;
   uint64_t seed_;
   bool hflip_;
   size_t prefetch_;
+  float lut_[256];  // uint8 -> [-1, 1]
 
   mutable std::mutex mutex_;
   std::condition_variable cv_;
   std::deque<Prepared> queue_;
-  Position consumer_;      // next batch next() returns
-  Position producer_;      // next batch the thread assembles
+  Position consumer_;        // next batch next() returns
+  Position producer_;        // next batch the thread assembles
   uint64_t generation_ = 0;  // bumped by seek() so a batch assembled for an old position is dropped
   bool stop_ = false;
+  std::exception_ptr error_;  // what stopped the prefetch thread; next() rethrows it
   std::thread thread_;
 
-  // Only touched by the producer thread.
+  // Cached shuffle of one epoch; only touched by whoever assembles.
   int64_t perm_epoch_ = -1;
   std::vector<int64_t> perm_;
 };

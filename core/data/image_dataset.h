@@ -23,7 +23,8 @@ struct DatasetSummary {
   int64_t files_found = 0;       // regular files seen by the recursive scan (hidden files/dirs skipped)
   int64_t images_used = 0;
   std::vector<SkippedFile> skipped;
-  int64_t gray = 0, rgb = 0, rgba = 0, high_bit_depth = 0;  // channel mix of used images; 16-bit count
+  int64_t gray = 0, rgb = 0, rgba = 0, high_bit_depth = 0;  // channel mix of used images (rgba: any image with
+                                                            // alpha, gray+alpha too); >8-bit count
   int min_width = 0, max_width = 0, min_height = 0, max_height = 0;
   int channels = 0;              // channels of the cache (1, 3 or 4)
   int resolution = 0;
@@ -61,6 +62,7 @@ class ImageDataset {
   friend struct ImageDatasetBuilder;
 
   std::vector<uint8_t> pixels_;
+  std::string fingerprint_;  // computed once: checkpoints ask for it often
   int64_t count_ = 0;
   int channels_ = 0;
   int resolution_ = 0;

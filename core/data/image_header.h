@@ -3,6 +3,7 @@
 // large images before a decoder allocates gigabytes, and to recognise images by content, not by extension.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 
 namespace gs {
@@ -20,11 +21,14 @@ struct ImageHeader {
 
 // Detects the format by magic bytes only.
 ImageFormat detectImageFormat(const uint8_t* data, size_t size);
-// Parses the header from a memory buffer (the first few KiB of the file are enough except for JPEG files
-// with large metadata segments, which need more). format == Unknown when the magic is not recognised.
+// Parses the header from a memory buffer holding the file (or its beginning). format == Unknown when the magic
+// is not recognised; valid() false when the magic is known but the size fields are missing or damaged.
 ImageHeader parseImageHeader(const uint8_t* data, size_t size);
-// Reads at most the first `max_bytes` of `path` and parses them. Throws GanscopeError when the file can't be read.
-ImageHeader readImageHeader(const std::string& path, size_t max_bytes = 256 * 1024);
+// Same, reading only the bytes it needs from `path` (seeking for JPEG segments and TIFF directories, so large
+// files are never read whole). Throws GanscopeError ("path: unreadable (permission denied)") when it can't open.
+ImageHeader readImageHeader(const std::string& path);
+// Same from a file already open for reading (its position is changed).
+ImageHeader readImageHeader(std::FILE* file);
 
 // "PNG", "JPEG", ... for messages.
 std::string toString(ImageFormat format);
