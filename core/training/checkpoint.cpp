@@ -1,0 +1,182 @@
+#include "training/checkpoint.h"
+
+#include <c10/util/Exception.h>
+#include <torch/nn/module.h>
+#include <torch/serialize/archive.h>
+
+#include <cstdio>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "models/networks.h"
+#include "training/checkpoint_container.h"
+#include "util/atomic_file.h"
+#include "util/error.h"
+
+namespace gs {
+
+using nlohmann::json;
+
+std::string headerToJson(const CheckpointHeader& h) {
+  json j;
+  j["kind"] = h.kind;
+  j["config"] = json::parse(toJson(h.config));
+  j["step"] = h.step;
+  j["images_seen"] = h.images_seen;
+  j["dataset_fingerprint"] = h.fingerprint;
+  j["loader"] = {{"epoch", h.loader_epoch}, {"index", h.loader_index}};
+  j["d_steps_done"] = h.d_steps_done;
+  j["last_penalty"] = h.last_penalty;
+  j["created"] = h.created;
+  j["program_version"] = h.program_version;
+  return j.dump(2);
+}
+
+CheckpointHeader headerFromJson(const std::string& text, const std::string& label) {
+  CheckpointHeader h;
+  try {
+    const json j = json::parse(text);
+    h.kind = j.at("kind").get<std::string>();
+    if (h.kind != "full" && h.kind != "generator")
+      throw fileError(label, "checkpoint kind \"" + h.kind + "\" is unknown (expected full or generator)");
+    h.config = trainConfigFromJson(j.at("config").dump());
+    h.step = j.at("step").get<int64_t>();
+    h.images_seen = j.value("images_seen", int64_t{0});
+    h.fingerprint = j.value("dataset_fingerprint", std::string());
+    if (j.contains("loader")) {
+      h.loader_epoch = j["loader"].at("epoch").get<int64_t>();
+      h.loader_index = j["loader"].at("index").get<int64_t>();
+    }
+    h.d_steps_done = j.value("d_steps_done", int64_t{0});
+    h.last_penalty = j.value("last_penalty", 0.0);
+    h.created = j.value("created", std::string());
+    h.program_version = j.value("program_version", std::string());
+  } catch (const GanscopeError& e) {
+    throw fileError(label, std::string("checkpoint header: ") + e.what());
+  } catch (const std::exception& e) {
+    throw fileError(label, std::string("checkpoint header is malformed (") + e.what() + ")");
+  }
+  return h;
+}
+
+CheckpointFile decodeCheckpointFile(const std::string& bytes, const std::string& label) {
+  CheckpointParts parts = decodeCheckpoint(bytes, label);
+  CheckpointFile file;
+  file.header = headerFromJson(parts.header_json, label);
+  file.blob = std::move(parts.blob);
+  return file;
+}
+
+CheckpointFile readCheckpointFile(const std::string& path) { return decodeCheckpointFile(readFile(path), path); }
+
+void writeCheckpointFile(const std::string& path, const CheckpointHeader& header, const std::string& blob) {
+  writeFileAtomic(path, encodeCheckpoint(headerToJson(header), blob));
+}
+
+std::string archiveToBytes(torch::serialize::OutputArchive& archive) {
+  std::ostringstream out(std::ios::binary);
+  archive.save_to(out);
+  return out.str();
+}
+
+void archiveFromBytes(torch::serialize::InputArchive& archive, const std::string& bytes, const std::string& label,
+                      const std::string& device) {
+  try {
+    archive.load_from(bytes.data(), bytes.size(), c10::Device(device));
+  } catch (const c10::Error& e) {
+    throw fileError(label, std::string("checkpoint contents cannot be read (") + e.what_without_backtrace() + ")");
+  }
+}
+
+std::string architectureMismatch(const TrainConfig& in_file, const TrainConfig& here) {
+  std::string out;
+  auto check = [&out](const char* name, const std::string& a, const std::string& b) {
+    if (a == b) return;
+    if (!out.empty()) out += "; ";
+    out += std::string(name) + " " + a + " in the checkpoint, " + b + " here";
+  };
+  auto str = [](auto v) { return std::to_string(v); };
+  const ModelConfig& a = in_file.model;
+  const ModelConfig& b = here.model;
+  check("model", toString(a.kind), toString(b.kind));
+  check("latent_dim", str(a.latent_dim), str(b.latent_dim));
+  check("g_width", str(a.g_width), str(b.g_width));
+  check("d_width", str(a.d_width), str(b.d_width));
+  check("spectral_norm", str(a.spectral_norm), str(b.spectral_norm));
+  check("minibatch_std", str(a.minibatch_std), str(b.minibatch_std));
+  check("channels", str(a.channels), str(b.channels));
+  check("resolution", str(a.resolution), str(b.resolution));
+  if (a.kind == ModelKind::Style && b.kind == ModelKind::Style) {
+    check("mapping_layers", str(a.mapping_layers), str(b.mapping_layers));
+    check("w_dim", str(a.w_dim), str(b.w_dim));
+  }
+  // With a gradient penalty (WGAN-GP or R1) the discriminator has no BatchNorm, so the weights don't fit.
+  auto plainD = [](const OptimConfig& o) { return o.loss == LossKind::WganGp || o.r1_gamma > 0; };
+  if (plainD(in_file.optim) != plainD(here.optim)) {
+    auto describe = [&](const OptimConfig& o) {
+      return toString(o.loss) + (o.r1_gamma > 0 ? " with R1" : "") +
+             (plainD(o) ? " (discriminator without BatchNorm)" : " (discriminator with BatchNorm)");
+    };
+    check("loss", describe(in_file.optim), describe(here.optim));
+  }
+  return out;
+}
+
+std::string utcTimestamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+GeneratorFile loadGeneratorBytes(const std::string& bytes, const std::string& label) {
+  CheckpointFile file = decodeCheckpointFile(bytes, label);
+  GeneratorFile out;
+  out.config = file.header.config;
+  out.step = file.header.step;
+  out.fingerprint = file.header.fingerprint;
+  out.generator = makeGenerator(out.config.model);
+  torch::serialize::InputArchive archive;
+  archiveFromBytes(archive, file.blob, label);
+  try {
+    torch::serialize::InputArchive g;
+    archive.read("G_ema", g);
+    out.generator->load(g);
+  } catch (const c10::Error& e) {
+    throw fileError(label, std::string("generator weights do not fit the stored model config (") +
+                               e.what_without_backtrace() + ")");
+  }
+  out.generator->eval();
+  return out;
+}
+
+GeneratorFile loadGeneratorFile(const std::string& path) { return loadGeneratorBytes(readFile(path), path); }
+
+void saveGeneratorFile(const std::string& path, GeneratorNet& g, const TrainConfig& config, int64_t step,
+                       const std::string& fingerprint) {
+  CheckpointHeader header;
+  header.kind = "generator";
+  header.config = config;
+  header.step = step;
+  header.fingerprint = fingerprint;
+  header.created = utcTimestamp();
+  header.program_version = GANSCOPE_VERSION;
+  torch::serialize::OutputArchive archive;
+  torch::serialize::OutputArchive g_archive;
+  g.save(g_archive);
+  archive.write("G_ema", g_archive);
+  writeCheckpointFile(path, header, archiveToBytes(archive));
+}
+
+TrainConfig readCheckpointConfig(const std::string& path) { return readCheckpointFile(path).header.config; }
+
+void pruneCheckpoints(const std::vector<std::string>& oldest_first, int keep) {
+  if (keep <= 0) return;
+  const int excess = static_cast<int>(oldest_first.size()) - keep;
+  for (int i = 0; i < excess; ++i) std::remove(oldest_first[i].c_str());
+}
+
+}  // namespace gs

@@ -1,0 +1,249 @@
+#include "training/trainer.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/csrc/autograd/grad_mode.h>
+
+#include <chrono>
+#include <mutex>
+
+#include "training/ema.h"
+#include "training/losses.h"
+#include "training/trainer_state.h"
+#include "util/device.h"
+#include "util/error.h"
+
+namespace gs {
+
+uint64_t deriveSeed(uint64_t seed, uint64_t stream) {
+  // splitmix64 of (seed, stream): nearby seeds give unrelated streams.
+  uint64_t z = seed + 0x9e3779b97f4a7c15ULL * (stream + 1);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+void applyOptimConfig(TrainerState& s) {
+  const OptimConfig& o = s.config.optim;
+  auto apply = [&o](torch::optim::Adam& opt, double lr) {
+    for (auto& group : opt.param_groups()) {
+      auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
+      options.lr(lr);
+      options.betas(std::make_tuple(o.beta1, o.beta2));
+    }
+  };
+  apply(*s.opt_g, o.lr_g);
+  apply(*s.opt_d, o.lr_d);
+}
+
+namespace {
+
+// Swaps the trainer's copy of the global RNG states in for the duration of one step.
+class GlobalRngScope {
+ public:
+  explicit GlobalRngScope(TrainerState& s) : s_(s) {
+    swapIn(at::detail::getDefaultCPUGenerator(), s_.cpu_rng_state);
+    if (s_.device.is_cuda()) swapIn(at::globalContext().defaultGenerator(s_.device), s_.cuda_rng_state);
+  }
+  ~GlobalRngScope() {
+    s_.cpu_rng_state = takeOut(at::detail::getDefaultCPUGenerator());
+    if (s_.device.is_cuda()) s_.cuda_rng_state = takeOut(at::globalContext().defaultGenerator(s_.device));
+  }
+
+ private:
+  static void swapIn(at::Generator gen, const at::Tensor& state) {
+    if (!state.defined()) return;
+    std::lock_guard<std::mutex> lock(gen.mutex());
+    gen.set_state(state);
+  }
+  static at::Tensor takeOut(at::Generator gen) {
+    std::lock_guard<std::mutex> lock(gen.mutex());
+    return gen.get_state();
+  }
+  TrainerState& s_;
+};
+
+void clearGrads(torch::nn::Module& m) {
+  for (auto& p : m.parameters()) p.mutable_grad() = at::Tensor();
+}
+
+void setRequiresGrad(torch::nn::Module& m, bool on) {
+  for (auto& p : m.parameters()) p.requires_grad_(on);
+}
+
+double gradNorm(torch::nn::Module& m) {
+  std::vector<at::Tensor> norms;
+  for (const auto& p : m.parameters())
+    if (p.grad().defined()) norms.push_back(p.grad().detach().to(at::kDouble).norm());
+  if (norms.empty()) return 0.0;
+  return at::stack(norms).norm().item<double>();
+}
+
+at::Tensor drawLatents(TrainerState& s, int64_t n) {
+  const at::Tensor z = at::randn({n, s.config.model.latent_dim}, s.latent_rng, at::TensorOptions(at::kFloat));
+  return z.to(s.device);
+}
+
+}  // namespace
+
+Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data) : s_(std::make_unique<State>()) {
+  State& s = *s_;
+  if (!data || data->size() == 0) throw GanscopeError("training needs a dataset with at least one image");
+  if (data->resolution() != config.data.resolution)
+    throw GanscopeError("dataset " + data->summary().source + " is " + std::to_string(data->resolution()) +
+                        " px but the config asks for data.resolution " + std::to_string(config.data.resolution));
+  config.model.channels = data->channels();
+  config.model.resolution = data->resolution();
+  validate(config);
+  s.config = config;
+  s.data = std::move(data);
+  setCpuThreads(config.threads);
+  s.device = selectDevice(config.device);
+
+  // Weights are initialised on the CPU from the seeded global generator, then moved: same weights on any device.
+  {
+    at::Generator cpu = at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(cpu.mutex());
+    cpu.set_current_seed(config.seed);
+  }
+  if (s.device.is_cuda()) {
+    at::Generator cuda = at::globalContext().defaultGenerator(s.device);
+    std::lock_guard<std::mutex> lock(cuda.mutex());
+    cuda.set_current_seed(deriveSeed(config.seed, 3));
+  }
+  s.g = makeGenerator(config.model);
+  s.d = makeDiscriminator(config.model, config.optim);
+  s.g_ema = makeGenerator(config.model);
+  s.g->to(s.device);
+  s.d->to(s.device);
+  s.g_ema->to(s.device);
+  copyWeights(*s.g_ema, *s.g);
+  setRequiresGrad(*s.g_ema, false);
+  s.g_ema->eval();
+  {
+    at::Generator cpu = at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(cpu.mutex());
+    s.cpu_rng_state = cpu.get_state();
+  }
+  if (s.device.is_cuda()) {
+    at::Generator cuda = at::globalContext().defaultGenerator(s.device);
+    std::lock_guard<std::mutex> lock(cuda.mutex());
+    s.cuda_rng_state = cuda.get_state();
+  }
+
+  const OptimConfig& o = config.optim;
+  s.opt_g = std::make_unique<torch::optim::Adam>(
+      s.g->parameters(), torch::optim::AdamOptions(o.lr_g).betas(std::make_tuple(o.beta1, o.beta2)));
+  s.opt_d = std::make_unique<torch::optim::Adam>(
+      s.d->parameters(), torch::optim::AdamOptions(o.lr_d).betas(std::make_tuple(o.beta1, o.beta2)));
+  s.latent_rng = at::detail::createCPUGenerator(deriveSeed(config.seed, 1));
+  s.loader = std::make_unique<BatchLoader>(s.data, config.batch, deriveSeed(config.seed, 0), config.data.hflip);
+}
+
+Trainer::~Trainer() = default;
+
+StepStats Trainer::step() {
+  State& s = *s_;
+  const auto t0 = std::chrono::steady_clock::now();
+  GlobalRngScope rng(s);
+  const OptimConfig& o = s.config.optim;
+  const int64_t batch = s.config.batch;
+  const int d_steps = std::max(1, o.d_steps);
+
+  StepStats st;
+  double d_loss_sum = 0, d_real_sum = 0, d_fake_sum = 0, penalty_sum = 0;
+  int penalty_count = 0;
+  for (int k = 0; k < d_steps; ++k) {
+    const at::Tensor real = s.loader->next().to(s.device, /*non_blocking=*/true);
+    at::Tensor fake;
+    {
+      torch::NoGradGuard no_grad;
+      fake = s.g->forward(drawLatents(s, batch));
+    }
+    const at::Tensor real_logits = s.d->forward(real);
+    const at::Tensor fake_logits = s.d->forward(fake);
+    const at::Tensor d_loss = discriminatorLoss(o.loss, real_logits, fake_logits);
+    at::Tensor total = d_loss;
+    at::Tensor penalty;
+    if (o.loss == LossKind::WganGp) penalty = gradientPenalty(*s.d, real, fake) * o.gp_weight;
+    const int interval = std::max(1, o.r1_interval);
+    if (o.r1_gamma > 0 && s.d_steps_done % interval == 0) {
+      // Lazy R1: every `interval` steps, scaled by the interval so the average strength is unchanged.
+      const at::Tensor r1 = r1Penalty(*s.d, real) * (o.r1_gamma / 2.0);
+      penalty = penalty.defined() ? penalty + r1 * interval : r1 * interval;
+    }
+    if (penalty.defined()) total = total + penalty;
+    clearGrads(*s.d);
+    total.backward();
+    st.d_grad_norm = gradNorm(*s.d);
+    s.opt_d->step();
+    ++s.d_steps_done;
+
+    d_loss_sum += d_loss.item<double>();
+    d_real_sum += meanDiscriminatorOutput(o.loss, real_logits);
+    d_fake_sum += meanDiscriminatorOutput(o.loss, fake_logits);
+    if (penalty.defined()) {
+      penalty_sum += penalty.item<double>();
+      ++penalty_count;
+    }
+    s.images_seen += batch;
+  }
+  // Between lazy R1 steps the last computed penalty is shown, so the curve doesn't drop to zero.
+  if (penalty_count > 0) s.last_penalty = penalty_sum / penalty_count;
+
+  // Generator step; D's weights need no gradients here.
+  setRequiresGrad(*s.d, false);
+  const at::Tensor fake = s.g->forward(drawLatents(s, batch));
+  const at::Tensor g_loss = generatorLoss(o.loss, s.d->forward(fake));
+  clearGrads(*s.g);
+  g_loss.backward();
+  setRequiresGrad(*s.d, true);
+  st.g_grad_norm = gradNorm(*s.g);
+  s.opt_g->step();
+  updateEma(*s.g_ema, *s.g, emaBeta(s.config.batch, o.ema_kimg));
+  ++s.step;
+
+  st.step = s.step;
+  st.images_seen = s.images_seen;
+  st.g_loss = g_loss.item<double>();
+  st.d_loss = d_loss_sum / d_steps;
+  st.penalty = (o.r1_gamma > 0 || o.loss == LossKind::WganGp) ? s.last_penalty : 0.0;
+  st.d_real = d_real_sum / d_steps;
+  st.d_fake = d_fake_sum / d_steps;
+  st.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  st.images_per_second = st.seconds > 0 ? static_cast<double>(batch) / st.seconds : 0.0;
+  return st;
+}
+
+int64_t Trainer::stepCount() const { return s_->step; }
+const TrainConfig& Trainer::config() const { return s_->config; }
+c10::Device Trainer::device() const { return s_->device; }
+
+at::Tensor Trainer::fixedLatents() const {
+  const int64_t n = static_cast<int64_t>(s_->config.grid_size) * s_->config.grid_size;
+  at::Generator gen = at::detail::createCPUGenerator(deriveSeed(s_->config.seed, 2));
+  return at::randn({n, s_->config.model.latent_dim}, gen, at::TensorOptions(at::kFloat));
+}
+
+at::Tensor Trainer::sample(const at::Tensor& z, bool use_ema) {
+  TORCH_CHECK(z.dim() == 2 && z.size(1) == s_->config.model.latent_dim, "sample: z must be [N, ",
+              s_->config.model.latent_dim, "], got ", z.sizes());
+  GeneratorNet& net = use_ema ? *s_->g_ema : *s_->g;
+  torch::NoGradGuard no_grad;
+  const bool was_training = net.is_training();
+  net.eval();  // BatchNorm uses its running statistics, so a sample doesn't depend on the rest of the batch
+  at::Tensor out;
+  try {
+    out = net.forward(z.to(s_->device, at::kFloat)).to(at::kCPU);
+  } catch (...) {
+    net.train(was_training);
+    throw;
+  }
+  net.train(was_training);
+  return out;
+}
+
+std::shared_ptr<GeneratorNet> Trainer::generator() { return s_->g; }
+std::shared_ptr<GeneratorNet> Trainer::emaGenerator() { return s_->g_ema; }
+std::shared_ptr<DiscriminatorNet> Trainer::discriminator() { return s_->d; }
+
+}  // namespace gs

@@ -1,0 +1,115 @@
+// Trainer::save / Trainer::load: full checkpoints for exact resume (see checkpoint.h for the file format).
+#include <c10/util/Exception.h>
+#include <torch/serialize/archive.h>
+
+#include <mutex>
+
+#include "training/checkpoint.h"
+#include "training/trainer.h"
+#include "training/trainer_state.h"
+#include "util/error.h"
+
+namespace gs {
+namespace {
+
+void writeModule(torch::serialize::OutputArchive& archive, const char* key, const torch::nn::Module& m) {
+  torch::serialize::OutputArchive sub;
+  m.save(sub);
+  archive.write(key, sub);
+}
+
+void writeOptimizer(torch::serialize::OutputArchive& archive, const char* key, const torch::optim::Adam& opt) {
+  torch::serialize::OutputArchive sub;
+  opt.save(sub);
+  archive.write(key, sub);
+}
+
+template <typename T>
+void readInto(torch::serialize::InputArchive& archive, const char* key, T& target) {
+  torch::serialize::InputArchive sub;
+  archive.read(key, sub);
+  target.load(sub);
+}
+
+at::Tensor readTensor(torch::serialize::InputArchive& archive, const char* key) {
+  at::Tensor t;
+  archive.read(key, t);
+  return t;
+}
+
+void setGeneratorState(at::Generator gen, const at::Tensor& state) {
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  gen.set_state(state);
+}
+
+}  // namespace
+
+void Trainer::save(const std::string& path) const {
+  const State& s = *s_;
+  CheckpointHeader header;
+  header.kind = "full";
+  header.config = s.config;
+  header.step = s.step;
+  header.images_seen = s.images_seen;
+  header.fingerprint = s.data->fingerprint();
+  const BatchLoader::Position pos = s.loader->position();
+  header.loader_epoch = pos.epoch;
+  header.loader_index = pos.index;
+  header.d_steps_done = s.d_steps_done;
+  header.last_penalty = s.last_penalty;
+  header.created = utcTimestamp();
+  header.program_version = GANSCOPE_VERSION;
+
+  torch::serialize::OutputArchive archive;
+  writeModule(archive, "G", *s.g);
+  writeModule(archive, "D", *s.d);
+  writeModule(archive, "G_ema", *s.g_ema);
+  writeOptimizer(archive, "opt_G", *s.opt_g);
+  writeOptimizer(archive, "opt_D", *s.opt_d);
+  archive.write("rng_latent", s.latent_rng.get_state());
+  archive.write("rng_cpu", s.cpu_rng_state);
+  if (s.cuda_rng_state.defined()) archive.write("rng_cuda", s.cuda_rng_state);
+  writeCheckpointFile(path, header, archiveToBytes(archive));
+}
+
+void Trainer::load(const std::string& path) {
+  State& s = *s_;
+  const CheckpointFile file = readCheckpointFile(path);
+  const CheckpointHeader& h = file.header;
+  if (h.kind != "full")
+    throw fileError(path, "is a generator-only file: it holds no discriminator or optimiser state, so training "
+                          "cannot resume from it (open it in the explorer instead)");
+  const std::string mismatch = architectureMismatch(h.config, s.config);
+  if (!mismatch.empty()) throw fileError(path, "checkpoint does not fit this run's networks: " + mismatch);
+  const std::string here = s.data->fingerprint();
+  if (h.fingerprint != here)
+    throw fileError(path, "checkpoint was trained on a different dataset (fingerprint " + h.fingerprint +
+                              " in the checkpoint, " + here + " for the loaded images)");
+
+  torch::serialize::InputArchive archive;
+  archiveFromBytes(archive, file.blob, path, s.device.str());
+  try {
+    readInto(archive, "G", *s.g);
+    readInto(archive, "D", *s.d);
+    readInto(archive, "G_ema", *s.g_ema);
+    readInto(archive, "opt_G", *s.opt_g);
+    readInto(archive, "opt_D", *s.opt_d);
+    // RNG states live on the CPU whatever the device.
+    setGeneratorState(s.latent_rng, readTensor(archive, "rng_latent").cpu());
+    s.cpu_rng_state = readTensor(archive, "rng_cpu").cpu();
+    at::Tensor cuda_state;
+    if (s.device.is_cuda() && archive.try_read("rng_cuda", cuda_state)) s.cuda_rng_state = cuda_state.cpu();
+  } catch (const c10::Error& e) {
+    throw fileError(path, std::string("checkpoint contents do not fit this run (") + e.what_without_backtrace() +
+                              ")");
+  }
+  for (auto& p : s.g_ema->parameters()) p.requires_grad_(false);
+  applyOptimConfig(s);
+  s.loader->seek(BatchLoader::Position{h.loader_epoch, h.loader_index});
+  s.step = h.step;
+  s.images_seen = h.images_seen;
+  s.d_steps_done = h.d_steps_done;
+  s.last_penalty = h.last_penalty;
+}
+
+}  // namespace gs

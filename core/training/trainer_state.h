@@ -1,0 +1,49 @@
+#pragma once
+// Private to the Trainer's source files (trainer.cpp steps, trainer_io.cpp saves and loads): everything a
+// training process owns. Not part of the public API.
+#include <ATen/ATen.h>
+#include <torch/optim/adam.h>
+
+#include <memory>
+
+#include "data/batch_loader.h"
+#include "data/image_dataset.h"
+#include "training/trainer.h"
+
+namespace gs {
+
+// Plain struct so helper functions can take it; Trainer::State (private) is this.
+struct TrainerState {
+  TrainConfig config;
+  std::shared_ptr<const ImageDataset> data;
+  c10::Device device{c10::kCPU};
+
+  std::shared_ptr<GeneratorNet> g;
+  std::shared_ptr<GeneratorNet> g_ema;
+  std::shared_ptr<DiscriminatorNet> d;
+  std::unique_ptr<torch::optim::Adam> opt_g;
+  std::unique_ptr<torch::optim::Adam> opt_d;
+  std::unique_ptr<BatchLoader> loader;
+
+  // Latents come from the trainer's own generator. The global default generators (used by weight init,
+  // gradient-penalty interpolation and any noise inside the networks) are swapped in for each step and their
+  // states kept here, so other users of the global RNG between steps can't change the run, and resume is exact.
+  at::Generator latent_rng;
+  at::Tensor cpu_rng_state;
+  at::Tensor cuda_rng_state;  // undefined unless training on CUDA
+
+  int64_t step = 0;
+  int64_t images_seen = 0;
+  int64_t d_steps_done = 0;  // for the lazy R1 schedule
+  double last_penalty = 0;
+};
+
+struct Trainer::State : TrainerState {};
+
+// Parameter seeds derived from the run seed, so weights, latents and the sample grid use separate streams.
+uint64_t deriveSeed(uint64_t seed, uint64_t stream);
+
+// Sets the optimisers' learning rates and betas from the config (after a load, the config wins).
+void applyOptimConfig(TrainerState& s);
+
+}  // namespace gs
