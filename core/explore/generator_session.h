@@ -13,11 +13,14 @@
 namespace gs {
 
 class GeneratorNet;
+struct GeneratorFile;
 
 class GeneratorSession {
  public:
   // Full checkpoint (.gsck) or generator-only file; throws GanscopeError on a bad file.
   static std::shared_ptr<GeneratorSession> open(const std::string& path);
+  // The same from bytes in memory (a demo generator embedded in the app's resources).
+  static std::shared_ptr<GeneratorSession> openBytes(const std::string& bytes, const std::string& label);
   // Deep copy of a live generator's weights (safe to use while training continues on the original).
   static std::shared_ptr<GeneratorSession> snapshot(const GeneratorNet& generator, const ModelConfig& config,
                                                     const std::string& label);
@@ -28,14 +31,18 @@ class GeneratorSession {
   std::string label() const;        // file name or "live: step N"
   std::string fingerprint() const;  // short hash of the weights, recorded in exports
 
-  // z ~ N(0, I) from a seed; the same seed gives the same latent everywhere (CLI, UI, exports).
+  // z ~ N(0, I) from a seed; the same seed gives the same latent everywhere (CLI, UI, exports):
+  // latentFromSeed(seed, latentDim()) from explore/latent_seed.h.
   std::vector<float> latentForSeed(uint64_t seed) const;
+  int64_t step() const;  // training step the weights come from (0 if unknown)
   // Truncation psi in [0, 1]: psi * z for z-space generators, w_avg + psi (w - w_avg) for style-based ones.
   ImageU8 render(const std::vector<float>& z, float truncation = 1.0f);
   std::vector<ImageU8> renderBatch(const std::vector<std::vector<float>>& zs, float truncation = 1.0f);
 
  private:
   GeneratorSession();
+  static std::shared_ptr<GeneratorSession> adopt(GeneratorFile file, const std::string& label);
+  void place();  // move to the render device, eval mode, fingerprint
   struct State;
   std::unique_ptr<State> s_;
 };

@@ -1,0 +1,131 @@
+#include "explore/generator_session.h"
+
+#include <ATen/ATen.h>
+#include <c10/core/InferenceMode.h>
+
+#include <cstdio>
+#include <mutex>
+
+#include "explore/latent_seed.h"
+#include "models/networks.h"
+#include "training/checkpoint.h"
+#include "util/device.h"
+#include "util/error.h"
+#include "util/tensor_image.h"
+
+namespace gs {
+
+struct GeneratorSession::State {
+  ModelConfig config;
+  std::shared_ptr<GeneratorNet> generator;
+  c10::Device device{c10::kCPU};
+  std::string label;
+  std::string fingerprint;
+  int64_t step = 0;
+  std::mutex mutex;  // one render at a time: modules are not re-entrant
+};
+
+namespace {
+
+// 64-bit FNV-1a over every parameter and buffer, as 16 hex digits: names the exact weights in exports.
+std::string weightsFingerprint(GeneratorNet& g) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  auto mix = [&h](const at::Tensor& t) {
+    const at::Tensor c = t.detach().to(at::kCPU).contiguous();
+    const auto* p = static_cast<const unsigned char*>(c.data_ptr());
+    for (size_t i = 0, n = c.nbytes(); i < n; ++i) h = (h ^ p[i]) * 0x100000001b3ULL;
+  };
+  for (const auto& p : g.parameters()) mix(p);
+  for (const auto& b : g.buffers()) mix(b);
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace
+
+GeneratorSession::GeneratorSession() : s_(std::make_unique<State>()) {}
+GeneratorSession::~GeneratorSession() = default;
+
+
+std::shared_ptr<GeneratorSession> GeneratorSession::open(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  return adopt(loadGeneratorFile(path), slash == std::string::npos ? path : path.substr(slash + 1));
+}
+
+std::shared_ptr<GeneratorSession> GeneratorSession::openBytes(const std::string& bytes, const std::string& label) {
+  return adopt(loadGeneratorBytes(bytes, label), label);
+}
+
+std::shared_ptr<GeneratorSession> GeneratorSession::adopt(GeneratorFile file, const std::string& label) {
+  std::shared_ptr<GeneratorSession> s(new GeneratorSession());
+  s->s_->config = file.config.model;
+  s->s_->generator = file.generator;
+  s->s_->step = file.step;
+  s->s_->label = label;
+  s->place();
+  return s;
+}
+
+void GeneratorSession::place() {
+  s_->device = selectDevice("auto");
+  s_->generator->to(s_->device);
+  s_->generator->eval();
+  s_->fingerprint = weightsFingerprint(*s_->generator);
+}
+
+std::shared_ptr<GeneratorSession> GeneratorSession::snapshot(const GeneratorNet& generator,
+                                                             const ModelConfig& config, const std::string& label) {
+  std::shared_ptr<GeneratorSession> s(new GeneratorSession());
+  s->s_->config = config;
+  s->s_->label = label;
+  s->s_->generator = makeGenerator(config);
+  // Copy weights and buffers by name; parameters() is not const in LibTorch, the source is only read.
+  auto& source = const_cast<GeneratorNet&>(generator);
+  {
+    at::NoGradGuard no_grad;
+    auto dst_params = s->s_->generator->named_parameters(/*recurse=*/true);
+    for (const auto& p : source.named_parameters(/*recurse=*/true)) {
+      at::Tensor* d = dst_params.find(p.key());
+      if (!d) throw GanscopeError("snapshot: generator layout differs from its config (" + p.key() + ")");
+      d->copy_(p.value().detach().to(at::kCPU));
+    }
+    auto dst_bufs = s->s_->generator->named_buffers(/*recurse=*/true);
+    for (const auto& b : source.named_buffers(/*recurse=*/true))
+      if (at::Tensor* d = dst_bufs.find(b.key())) d->copy_(b.value().detach().to(at::kCPU));
+  }
+  s->place();
+  return s;
+}
+
+const ModelConfig& GeneratorSession::config() const { return s_->config; }
+int GeneratorSession::latentDim() const { return s_->config.latent_dim; }
+std::string GeneratorSession::label() const { return s_->label; }
+std::string GeneratorSession::fingerprint() const { return s_->fingerprint; }
+int64_t GeneratorSession::step() const { return s_->step; }
+
+std::vector<float> GeneratorSession::latentForSeed(uint64_t seed) const { return latentFromSeed(seed, latentDim()); }
+
+ImageU8 GeneratorSession::render(const std::vector<float>& z, float truncation) {
+  return renderBatch({z}, truncation).front();
+}
+
+std::vector<ImageU8> GeneratorSession::renderBatch(const std::vector<std::vector<float>>& zs, float truncation) {
+  if (zs.empty()) return {};
+  const int dim = latentDim();
+  at::Tensor z = at::empty({static_cast<int64_t>(zs.size()), dim}, at::kFloat);
+  for (size_t i = 0; i < zs.size(); ++i) {
+    if (static_cast<int>(zs[i].size()) != dim)
+      throw GanscopeError("render: latent has " + std::to_string(zs[i].size()) + " values, the generator takes " +
+                          std::to_string(dim));
+    std::copy(zs[i].begin(), zs[i].end(), z[static_cast<int64_t>(i)].data_ptr<float>());
+  }
+  std::lock_guard<std::mutex> lock(s_->mutex);
+  // Inference mode is thread-local: set here, on whichever thread renders.
+  c10::InferenceMode guard;
+  // For a z-space generator truncation pulls z towards the mean of its prior (the origin).
+  const at::Tensor images = s_->generator->forward(z.mul(truncation).to(s_->device));
+  return tensorToImages(images);
+}
+
+}  // namespace gs

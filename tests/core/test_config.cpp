@@ -1,0 +1,82 @@
+#include <gtest/gtest.h>
+
+#include "config.h"
+#include "util/error.h"
+
+namespace gs {
+namespace {
+
+TEST(Config, JsonRoundTripKeepsEveryField) {
+  TrainConfig c;
+  c.data.path = "/data/cats";
+  c.data.resolution = c.model.resolution = 128;
+  c.data.channels = ChannelPolicy::Rgba;
+  c.data.aspect = AspectPolicy::Pad;
+  c.data.alpha = AlphaPolicy::Keep;
+  c.data.background = {1, 2, 3};
+  c.data.hflip = false;
+  c.model.g_width = 32;
+  c.model.spectral_norm = true;
+  c.model.minibatch_std = true;
+  c.optim.loss = LossKind::WganGp;
+  c.optim.lr_d = 4e-4;
+  c.optim.d_steps = 5;
+  c.optim.r1_gamma = 0.5;
+  c.batch = 17;
+  c.seed = 123456789012345ULL;
+  c.device = "cpu";
+  const TrainConfig back = trainConfigFromJson(toJson(c));
+  EXPECT_EQ(toJson(back), toJson(c));
+  EXPECT_EQ(back.seed, c.seed);
+  EXPECT_EQ(back.optim.loss, LossKind::WganGp);
+  EXPECT_EQ(back.data.aspect, AspectPolicy::Pad);
+  EXPECT_EQ(back.data.background[2], 3);
+  EXPECT_DOUBLE_EQ(back.optim.lr_d, 4e-4);
+}
+
+TEST(Config, MissingFieldsKeepDefaults) {
+  const TrainConfig c = trainConfigFromJson(R"({"batch": 8})");
+  EXPECT_EQ(c.batch, 8);
+  EXPECT_EQ(c.model.latent_dim, TrainConfig{}.model.latent_dim);
+  EXPECT_EQ(c.optim.loss, LossKind::NonSaturating);
+}
+
+TEST(Config, BadInputNamesTheProblem) {
+  try {
+    trainConfigFromJson(R"({"batch": "many"})");
+    FAIL() << "expected an error";
+  } catch (const GanscopeError& e) {
+    EXPECT_NE(std::string(e.what()).find("batch"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(trainConfigFromJson("{not json"), GanscopeError);
+  EXPECT_THROW(trainConfigFromJson(R"({"optim": {"loss": "magic"}})"), GanscopeError);
+}
+
+TEST(Config, ValidateRejectsOutOfRange) {
+  TrainConfig c;
+  EXPECT_NO_THROW(validate(c));
+  c.model.resolution = c.data.resolution = 48;
+  EXPECT_THROW(validate(c), GanscopeError);
+  c = TrainConfig{};
+  c.batch = 0;
+  EXPECT_THROW(validate(c), GanscopeError);
+  c = TrainConfig{};
+  c.optim.beta1 = 1.0;
+  EXPECT_THROW(validate(c), GanscopeError);
+  c = TrainConfig{};
+  c.device = "tpu";
+  EXPECT_THROW(validate(c), GanscopeError);
+}
+
+TEST(Config, ParsesCommandLineSpellings) {
+  EXPECT_EQ(parseLoss("ns"), LossKind::NonSaturating);
+  EXPECT_EQ(parseLoss("non-saturating"), LossKind::NonSaturating);
+  EXPECT_EQ(parseLoss("wgan-gp"), LossKind::WganGp);
+  EXPECT_EQ(parseLoss("minimax"), LossKind::Minimax);
+  EXPECT_EQ(parseAspect("crop"), AspectPolicy::CenterCrop);
+  EXPECT_EQ(parseChannels("grey"), ChannelPolicy::Gray);
+  EXPECT_THROW(parseModel("vae"), GanscopeError);
+}
+
+}  // namespace
+}  // namespace gs
