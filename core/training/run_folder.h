@@ -23,6 +23,12 @@ struct RunPaths {
 
 std::string metricsLine(const StepStats& s);           // one JSON object, no newline
 bool parseMetricsLine(const std::string& line, StepStats& out);  // false on a partial or foreign line
+// With the wall time "t" (Unix seconds) given / read back; metricsLine(s) stamps the current time.
+std::string metricsLine(const StepStats& s, double wall_time);
+bool parseMetricsLine(const std::string& line, StepStats& out, double* wall_time);
+
+// Step number of a run file such as ".../step_001000.gsck"; -1 when the name has another shape.
+int64_t stepOfFile(const std::string& path);
 
 // Checkpoint files of a run, oldest first.
 std::vector<std::string> listCheckpoints(const std::string& run_dir);
@@ -33,10 +39,15 @@ class MetricsTail {
  public:
   explicit MetricsTail(std::string path);
   std::vector<StepStats> poll();
+  // True when the last poll() found the file replaced or shortened (a resumed run drops the lines after its
+  // checkpoint) and read it again from the start: the caller should drop the points it already has.
+  bool wasReset() const { return reset_; }
 
  private:
   std::string path_;
   uint64_t offset_ = 0;
+  uint64_t inode_ = 0;
+  bool reset_ = false;
   std::string partial_;
 };
 

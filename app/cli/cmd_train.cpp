@@ -1,0 +1,127 @@
+// `ganscope-cli train`: a run folder from the command line, with a progress line and a clean Ctrl-C.
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include "args.h"
+#include "commands.h"
+#include "data/image_dataset.h"
+#include "options.h"
+#include "progress_bar.h"
+#include "training/checkpoint.h"
+#include "training/run_folder.h"
+#include "training/run_loop.h"
+#include "util/atomic_file.h"
+#include "util/device.h"
+
+namespace gs::cli {
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+// First Ctrl-C: finish the step, checkpoint, exit 0. Second: quit at once (nothing more is written).
+extern "C" void onSignal(int) {
+  if (g_stop.exchange(true)) _exit(130);
+  const char msg[] = "\nstopping: writing a checkpoint (press Ctrl-C again to quit without one)\n";
+  const ssize_t ignored = ::write(STDERR_FILENO, msg, sizeof msg - 1);
+  (void)ignored;
+}
+
+void installSignalHandlers() {
+  struct sigaction sa {};
+  sa.sa_handler = onSignal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+// The config a resumed run starts from, so flags not given keep the run's values.
+TrainConfig storedConfig(const std::string& run_dir) {
+  const RunPaths paths{run_dir};
+  if (std::filesystem::exists(paths.config())) return trainConfigFromJson(readFile(paths.config()));
+  const auto checkpoints = listCheckpoints(run_dir);
+  if (!checkpoints.empty()) return readCheckpointConfig(checkpoints.back());
+  return {};  // trainRun explains what is missing
+}
+
+std::string describeRun(const TrainConfig& c) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%s %d px, %d channel(s), loss %s, batch %d, %lld steps, on %s",
+                toString(c.model.kind).c_str(), c.model.resolution, c.model.channels,
+                toString(c.optim.loss).c_str(), c.batch, static_cast<long long>(c.total_steps),
+                describeDevice(selectDevice(c.device)).c_str());
+  return buf;
+}
+
+}  // namespace
+
+int runTrain(const std::vector<std::string>& args) {
+  TrainOptions o = parseTrainOptions(args);
+  if (o.help) {
+    std::fputs(trainUsage(), stdout);
+    return 0;
+  }
+  if (o.resume) {
+    o = parseTrainOptions(args, storedConfig(o.out));
+    std::string ignored;
+    for (const auto& flag : o.given)
+      if (!allowedOnResume(flag)) ignored += " " + flag;
+    if (!ignored.empty())
+      std::fprintf(stderr, "note: ignored on --resume (the checkpoint's settings stay):%s\n", ignored.c_str());
+  }
+
+  installSignalHandlers();
+  const bool tty = ::isatty(STDOUT_FILENO);
+  ProgressBar bar(stdout, tty, o.config.total_steps, o.config.log_every);
+
+  RunCallbacks cb;
+  cb.should_stop = [] { return g_stop.load(); };
+  cb.on_load_progress = [tty](int64_t done, int64_t total) {
+    if (tty) std::printf("\rloading images %lld/%lld\033[K", static_cast<long long>(done),
+                         static_cast<long long>(total));
+  };
+  cb.on_dataset = [&](const DatasetSummary& s) {
+    if (tty) std::fputs("\r\033[K", stdout);
+    printDatasetSummary(stdout, s);
+  };
+  bool announced = false;
+  cb.on_step = [&](const StepStats& s) {
+    if (!announced) {
+      // The config is complete only now (channels come from the data, total_steps from a resumed run).
+      const TrainConfig c = trainConfigFromJson(readFile(RunPaths{o.out}.config()));
+      bar = ProgressBar(stdout, tty, c.total_steps, c.log_every);
+      bar.message("training " + o.out + ": " + describeRun(c));
+      announced = true;
+    }
+    bar.update(s);
+  };
+  cb.on_checkpoint = [&](const std::string& path, int64_t) {
+    if (!tty) bar.message("checkpoint " + path);
+  };
+
+  RunResult r;
+  try {
+    r = trainRun(o.config, o.out, o.resume, cb);
+  } catch (const GanscopeError&) {
+    if (!g_stop.load() || announced) throw;
+    // Ctrl-C while the images were loading: nothing was written yet.
+    std::printf("\nstopped before training started; nothing written\n");
+    return 130;
+  }
+  bar.finish();
+  if (r.stopped) {
+    std::printf("stopped at step %lld; checkpoint %s\nresume with: ganscope-cli train --out %s --resume\n",
+                static_cast<long long>(r.steps_done), r.last_checkpoint.c_str(), o.out.c_str());
+  } else {
+    std::printf("done: %lld steps; checkpoint %s\n", static_cast<long long>(r.steps_done),
+                r.last_checkpoint.c_str());
+  }
+  return 0;
+}
+
+}  // namespace gs::cli

@@ -1,0 +1,68 @@
+#pragma once
+// What each ganscope-cli command was asked to do, parsed from its arguments (no side effects beyond reading
+// a --config file), so the parsing can be tested without running anything.
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "config.h"
+
+namespace gs::cli {
+
+struct TrainOptions {
+  TrainConfig config;           // defaults, then --config, then the flags
+  std::string out;              // run folder
+  bool resume = false;
+  bool help = false;
+  std::set<std::string> given;  // flags given on the command line
+};
+
+struct SampleOptions {
+  std::string checkpoint;
+  int n = 64;
+  uint64_t seed = 0;            // image i uses seed + i
+  float truncation = 1.0f;
+  int cols = 0, rows = 0;       // 0: a near-square grid that holds n
+  std::string out;              // one grid PNG
+  std::string out_dir;          // or n single PNGs
+  bool help = false;
+};
+
+struct CheckpointOptions {     // info and export-generator
+  std::string checkpoint;
+  std::string out;
+  bool help = false;
+};
+
+struct DataOptions {
+  DataConfig data;
+  bool help = false;
+};
+
+// `base` is the starting config (the stored config.json when resuming); throws UsageError.
+TrainOptions parseTrainOptions(const std::vector<std::string>& args, const TrainConfig& base);
+TrainOptions parseTrainOptions(const std::vector<std::string>& args);  // from the default config
+SampleOptions parseSampleOptions(const std::vector<std::string>& args);
+CheckpointOptions parseInfoOptions(const std::vector<std::string>& args);
+CheckpointOptions parseExportOptions(const std::vector<std::string>& args);
+DataOptions parseDataOptions(const std::vector<std::string>& args);
+
+// Flags that may change on --resume; the others come from the run's checkpoint.
+bool allowedOnResume(const std::string& flag);
+
+// Help texts.
+const char* mainUsage();
+const char* trainUsage();
+const char* sampleUsage();
+const char* infoUsage();
+const char* exportUsage();
+const char* dataUsage();
+
+}  // namespace gs::cli
+
+namespace gs::cli {
+class FlagTable;
+// The dataset flags shared by `train` and `data` (--data, --res, --channels, --aspect, ...).
+void addDataFlags(FlagTable& table, DataConfig& data, ModelConfig* model);
+}  // namespace gs::cli

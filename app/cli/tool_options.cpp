@@ -1,0 +1,72 @@
+// Flags of the commands that read a checkpoint: sample, info, export-generator.
+#include <cmath>
+
+#include "args.h"
+#include "options.h"
+
+namespace gs::cli {
+
+SampleOptions parseSampleOptions(const std::vector<std::string>& args) {
+  SampleOptions o;
+  if (wantsHelp(args)) {
+    o.help = true;
+    return o;
+  }
+  FlagTable t("sample");
+  t.value("--checkpoint", [&o](const std::string& v) { o.checkpoint = v; });
+  t.value("--n", [&o](const std::string& v) { o.n = static_cast<int>(parseInteger("--n", v, 1, 65536)); });
+  t.value("--seed", [&o](const std::string& v) { o.seed = parseUnsigned("--seed", v); });
+  t.value("--truncation",
+          [&o](const std::string& v) { o.truncation = static_cast<float>(parseNumber("--truncation", v, 0.0, 1.0)); });
+  t.value("--grid", [&o](const std::string& v) { parseGrid("--grid", v, o.cols, o.rows); });
+  t.value("--out", [&o](const std::string& v) { o.out = v; });
+  t.value("--out-dir", [&o](const std::string& v) { o.out_dir = v; });
+  t.parse(args);
+
+  if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");
+  if (o.out.empty() == o.out_dir.empty())
+    throw UsageError("give exactly one of --out grid.png or --out-dir DIR");
+  const bool has_n = t.given().count("--n") > 0;
+  if (o.cols > 0) {
+    if (!has_n) {
+      o.n = o.cols * o.rows;
+    } else if (o.n > o.cols * o.rows) {
+      throw UsageError("--grid " + std::to_string(o.cols) + "x" + std::to_string(o.rows) +
+                       " holds fewer than --n " + std::to_string(o.n) + " images");
+    }
+  } else {
+    o.cols = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(o.n))));
+    o.rows = (o.n + o.cols - 1) / o.cols;
+  }
+  return o;
+}
+
+namespace {
+
+CheckpointOptions parseCheckpointOptions(const std::vector<std::string>& args, const std::string& command,
+                                         bool needs_out) {
+  CheckpointOptions o;
+  if (wantsHelp(args)) {
+    o.help = true;
+    return o;
+  }
+  FlagTable t(command);
+  t.value("--checkpoint", [&o](const std::string& v) { o.checkpoint = v; });
+  if (needs_out) t.value("--out", [&o](const std::string& v) { o.out = v; });
+  t.parse(args);
+  if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");
+  if (needs_out && o.out.empty()) throw UsageError("--out FILE is required");
+  return o;
+}
+
+}  // namespace
+
+CheckpointOptions parseInfoOptions(const std::vector<std::string>& args) {
+  return parseCheckpointOptions(args, "info", false);
+}
+
+CheckpointOptions parseExportOptions(const std::vector<std::string>& args) {
+  return parseCheckpointOptions(args, "export-generator", true);
+}
+
+}  // namespace gs::cli

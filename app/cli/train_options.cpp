@@ -1,0 +1,140 @@
+// Flags of `ganscope-cli train` and the dataset flags it shares with `ganscope-cli data`.
+#include <limits>
+
+#include "args.h"
+#include "options.h"
+#include "util/atomic_file.h"
+
+namespace gs::cli {
+namespace {
+
+constexpr int64_t kMaxSteps = 1000000000000LL;
+
+int intIn(const std::string& flag, const std::string& v, int min, int max) {
+  return static_cast<int>(parseInteger(flag, v, min, max));
+}
+
+// Pre-scan for --config so that the other flags override the file whatever their order.
+std::string configFlag(const std::vector<std::string>& args) {
+  std::string path;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--config") {
+      if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0) throw UsageError("--config needs a value");
+      path = args[i + 1];
+    } else if (args[i].rfind("--config=", 0) == 0) {
+      path = args[i].substr(9);
+    }
+  }
+  return path;
+}
+
+TrainConfig loadConfigFile(const std::string& path) {
+  try {
+    return trainConfigFromJson(readFile(path));
+  } catch (const GanscopeError& e) {
+    throw UsageError(std::string("--config ") + path + ": " + e.what());
+  }
+}
+
+}  // namespace
+
+void addDataFlags(FlagTable& t, DataConfig& d, ModelConfig* model) {
+  t.value("--data", [&d](const std::string& v) { d.path = v; });
+  t.value("--res", [&d, model](const std::string& v) {
+    const int r = intIn("--res", v, 1, 4096);
+    if (r != 32 && r != 64 && r != 128 && r != 256)
+      throw UsageError("--res: " + v + " is not supported (use 32, 64, 128 or 256)");
+    d.resolution = r;
+    if (model) model->resolution = r;
+  });
+  t.value("--channels", [&d](const std::string& v) { d.channels = parseChoice("--channels", v, parseChannels); });
+  t.value("--aspect", [&d](const std::string& v) { d.aspect = parseChoice("--aspect", v, parseAspect); });
+  t.value("--alpha", [&d](const std::string& v) { d.alpha = parseChoice("--alpha", v, parseAlpha); });
+  t.value("--background", [&d](const std::string& v) { d.background = parseColour("--background", v); });
+  t.value("--max-images", [&d](const std::string& v) {
+    d.max_images = parseInteger("--max-images", v, 0, std::numeric_limits<int64_t>::max());
+  });
+}
+
+TrainOptions parseTrainOptions(const std::vector<std::string>& args, const TrainConfig& base) {
+  TrainOptions o;
+  o.config = base;
+  if (wantsHelp(args)) {
+    o.help = true;
+    return o;
+  }
+  if (const std::string file = configFlag(args); !file.empty()) o.config = loadConfigFile(file);
+
+  TrainConfig& c = o.config;
+  FlagTable t("train");
+  addDataFlags(t, c.data, &c.model);
+  t.value("--config", [](const std::string&) {});  // applied above
+  t.value("--out", [&o](const std::string& v) { o.out = v; });
+  t.toggle("--resume", [&o] { o.resume = true; });
+  t.toggle("--no-flip", [&c] { c.data.hflip = false; });
+  t.value("--model", [&c](const std::string& v) { c.model.kind = parseChoice("--model", v, parseModel); });
+  t.value("--loss", [&c](const std::string& v) { c.optim.loss = parseChoice("--loss", v, parseLoss); });
+  t.value("--batch", [&c](const std::string& v) { c.batch = intIn("--batch", v, 1, 65536); });
+  t.value("--steps", [&c](const std::string& v) { c.total_steps = parseInteger("--steps", v, 1, kMaxSteps); });
+  t.value("--lr-g", [&c](const std::string& v) { c.optim.lr_g = parseNumber("--lr-g", v, 1e-12, 1.0); });
+  t.value("--lr-d", [&c](const std::string& v) { c.optim.lr_d = parseNumber("--lr-d", v, 1e-12, 1.0); });
+  t.value("--beta1", [&c](const std::string& v) { c.optim.beta1 = parseNumber("--beta1", v, 0.0, 0.9999); });
+  t.value("--beta2", [&c](const std::string& v) { c.optim.beta2 = parseNumber("--beta2", v, 0.0, 0.9999999); });
+  t.value("--d-steps", [&c](const std::string& v) { c.optim.d_steps = intIn("--d-steps", v, 1, 100); });
+  t.value("--r1", [&c](const std::string& v) { c.optim.r1_gamma = parseNumber("--r1", v, 0.0, 1e6); });
+  t.value("--ema-kimg", [&c](const std::string& v) { c.optim.ema_kimg = parseNumber("--ema-kimg", v, 0.0, 1e6); });
+  t.toggle("--spectral-norm", [&c] { c.model.spectral_norm = true; });
+  t.toggle("--mbstd", [&c] { c.model.minibatch_std = true; });
+  t.value("--g-width", [&c](const std::string& v) { c.model.g_width = intIn("--g-width", v, 1, 4096); });
+  t.value("--d-width", [&c](const std::string& v) { c.model.d_width = intIn("--d-width", v, 1, 4096); });
+  t.value("--nz", [&c](const std::string& v) { c.model.latent_dim = intIn("--nz", v, 1, 4096); });
+  t.value("--seed", [&c](const std::string& v) { c.seed = parseUnsigned("--seed", v); });
+  t.value("--device", [&c](const std::string& v) {
+    if (v != "auto" && v != "cpu" && v != "cuda")
+      throw UsageError("--device: expected auto, cpu or cuda, got '" + v + "'");
+    c.device = v;
+  });
+  t.value("--threads", [&c](const std::string& v) { c.threads = intIn("--threads", v, 0, 1024); });
+  t.value("--log-every", [&c](const std::string& v) { c.log_every = intIn("--log-every", v, 1, 1000000000); });
+  t.value("--sample-every",
+          [&c](const std::string& v) { c.sample_every = intIn("--sample-every", v, 1, 1000000000); });
+  t.value("--checkpoint-every",
+          [&c](const std::string& v) { c.checkpoint_every = intIn("--checkpoint-every", v, 1, 1000000000); });
+  t.value("--keep", [&c](const std::string& v) { c.keep_checkpoints = intIn("--keep", v, 1, 100000); });
+  t.parse(args);
+  o.given = t.given();
+
+  if (o.out.empty()) throw UsageError("--out RUN is required (the run folder to create or resume)");
+  if (o.resume && o.given.count("--config"))
+    throw UsageError("--config cannot be combined with --resume (a resumed run keeps its own config)");
+  if (!o.resume && c.data.path.empty())
+    throw UsageError("--data DIR|IDX is required (an image folder or an MNIST-style IDX file)");
+  return o;
+}
+
+TrainOptions parseTrainOptions(const std::vector<std::string>& args) {
+  static const TrainConfig kDefaults;
+  return parseTrainOptions(args, kDefaults);
+}
+
+bool allowedOnResume(const std::string& flag) {
+  static const std::set<std::string> kAllowed{"--out",     "--resume",       "--data",         "--steps",
+                                              "--device",  "--threads",      "--log-every",    "--sample-every",
+                                              "--checkpoint-every", "--keep"};
+  return kAllowed.count(flag) > 0;
+}
+
+DataOptions parseDataOptions(const std::vector<std::string>& args) {
+  DataOptions o;
+  if (wantsHelp(args)) {
+    o.help = true;
+    return o;
+  }
+  FlagTable t("data");
+  addDataFlags(t, o.data, nullptr);
+  t.parse(args);
+  if (o.data.path.empty()) throw UsageError("--data DIR|IDX is required");
+  return o;
+}
+
+}  // namespace gs::cli

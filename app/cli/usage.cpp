@@ -1,0 +1,105 @@
+// Help texts of ganscope-cli and its commands.
+#include "options.h"
+
+namespace gs::cli {
+
+const char* mainUsage() {
+  return R"(ganscope-cli: train and sample GANs from the command line
+
+usage: ganscope-cli COMMAND [flags]
+
+commands:
+  train             train a GAN into a run folder (or --resume one)
+  sample            render images from a checkpoint
+  export-generator  write a small generator-only file from a checkpoint
+  info              show a checkpoint's config, step and fingerprint
+  data              check a dataset: images used, files skipped and why
+
+ganscope-cli COMMAND --help shows the flags of a command.
+)";
+}
+
+const char* trainUsage() {
+  return R"(usage: ganscope-cli train --data DIR|IDX --out RUN [flags]
+       ganscope-cli train --out RUN --resume [--steps N]
+
+data:
+  --data DIR|IDX        image folder (recursive) or MNIST-style IDX file (.gz ok)
+  --res N               training resolution: 32, 64, 128 or 256 (default 64)
+  --channels C          auto, gray, rgb or rgba (default auto)
+  --aspect A            non-square images: crop, pad or stretch (default crop)
+  --alpha A             transparency: composite onto --background, or keep (default composite)
+  --background R,G,B    background for compositing (default 255,255,255)
+  --no-flip             no random horizontal flips
+  --max-images N        use at most N images (default 0: all)
+model:
+  --model M             dcgan or style (default dcgan)
+  --nz N                latent size (default 100)
+  --g-width N           generator width (default 64)
+  --d-width N           discriminator width (default 64)
+  --spectral-norm       spectral normalisation on every discriminator layer
+  --mbstd               minibatch standard-deviation feature in the discriminator
+training:
+  --loss L              ns, minimax, wgan-gp or hinge (default ns)
+  --batch N             images per step (default 64)
+  --steps N             generator steps in total (default 10000)
+  --lr-g X, --lr-d X    learning rates (default 2e-4)
+  --beta1 X, --beta2 X  Adam betas (default 0.5, 0.999)
+  --d-steps K           discriminator steps per generator step (default 1)
+  --r1 GAMMA            R1 penalty weight (default 0: off)
+  --ema-kimg X          generator EMA half-life in thousands of images (default 10; 0: off)
+  --seed S              seeds weights, latents, shuffling and flips (default 1)
+  --device D            auto, cpu or cuda (default auto)
+  --threads N           CPU threads (default 0: all cores)
+run folder:
+  --out RUN             run folder: config.json, metrics.jsonl, samples/, checkpoints/
+  --log-every N         steps between metrics lines (default 10)
+  --sample-every N      steps between sample grids (default 250)
+  --checkpoint-every N  steps between checkpoints (default 1000)
+  --keep N              keep the newest N checkpoints (default 3)
+  --config FILE         start from a config.json (flags override it)
+  --resume              continue RUN from its newest checkpoint; only --steps, --data, --device, --threads
+                        and the run folder intervals may change
+
+Ctrl-C writes a checkpoint and stops; resume with --resume.
+)";
+}
+
+const char* sampleUsage() {
+  return R"(usage: ganscope-cli sample --checkpoint FILE (--out grid.png | --out-dir DIR) [flags]
+
+  --checkpoint FILE   checkpoint (.gsck) or generator file (.gsgen)
+  --n N               number of images (default 64, or all cells of --grid)
+  --seed S            image i uses latent seed S + i (default 0)
+  --truncation PSI    0 to 1 (default 1: no truncation)
+  --grid CxR          grid columns x rows for --out (default: near-square)
+  --out FILE.png      one grid image
+  --out-dir DIR       N single images sample_0000.png, sample_0001.png, ...
+
+Images carry PNG metadata: AI-generated, seed, truncation, model fingerprint, step.
+)";
+}
+
+const char* infoUsage() {
+  return R"(usage: ganscope-cli info --checkpoint FILE
+
+Prints the checkpoint's step, dataset fingerprint and training config (JSON).
+)";
+}
+
+const char* exportUsage() {
+  return R"(usage: ganscope-cli export-generator --checkpoint FILE --out FILE.gsgen
+
+Writes the (EMA) generator alone: a small file for sampling and exploring, not for resuming training.
+)";
+}
+
+const char* dataUsage() {
+  return R"(usage: ganscope-cli data --data DIR|IDX [--res N] [--channels C] [--aspect A] [--alpha A]
+                        [--background R,G,B] [--max-images N]
+
+Loads the dataset as training would and prints what was used and what was skipped, with reasons.
+)";
+}
+
+}  // namespace gs::cli
