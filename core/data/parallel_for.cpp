@@ -13,10 +13,11 @@ namespace gs {
 bool parallelFor(int64_t n, int threads, const std::function<void(int64_t)>& body,
                  const std::function<void(int64_t done)>& progress, const std::function<bool()>& should_stop) {
   std::atomic<int64_t> next{0}, done{0};
-  std::atomic<bool> cancel{false};
+  // Checked once before any work, so a request that is already pending cancels even a very short load.
+  std::atomic<bool> cancel{should_stop && should_stop()};
   std::mutex m;
   std::condition_variable cv;
-  int running = std::max(1, static_cast<int>(std::min<int64_t>(threads, n)));
+  int running = cancel ? 0 : std::max(1, static_cast<int>(std::min<int64_t>(threads, n)));
 
   auto worker = [&] {
     for (int64_t i; !cancel.load(std::memory_order_relaxed) && (i = next.fetch_add(1)) < n;) {
