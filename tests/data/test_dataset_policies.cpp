@@ -44,6 +44,21 @@ TEST(DatasetPolicies, AlphaKeptAsFourthChannelInRgbaOrder) {
   EXPECT_EQ(pixelAt(*d, 0, 1, 2), (std::vector<int>{30, 20, 10, 40}));
 }
 
+TEST(DatasetPolicies, KeptAlphaResizesWithoutDarkFringes) {
+  // Opaque white in columns 0-2, transparent black elsewhere; halving mixes column 2 with transparent column 3.
+  cv::Mat m(8, 8, CV_8UC4, cv::Scalar(0, 0, 0, 0));
+  m.colRange(0, 3).setTo(cv::Scalar(255, 255, 255, 255));
+  DataConfig c;
+  c.alpha = AlphaPolicy::Keep;
+  auto d = loadOne(m, 4, c);
+  ASSERT_EQ(d->channels(), 4);
+  const std::vector<int> edge = pixelAt(*d, 0, 1, 2);
+  EXPECT_NEAR(edge[3], 128, 1);
+  EXPECT_EQ(edge[0], 255);  // resizing straight (not premultiplied) colour would give gray 128 here
+  EXPECT_EQ(pixelAt(*d, 0, 0, 0), (std::vector<int>{255, 255, 255, 255}));
+  EXPECT_EQ(pixelAt(*d, 0, 3, 0)[3], 0);
+}
+
 TEST(DatasetPolicies, SixteenBitDividesBy257) {
   cv::Mat m(4, 4, CV_16UC1, cv::Scalar(65535));
   m(cv::Rect(2, 0, 2, 4)).setTo(cv::Scalar(32768));
