@@ -1,5 +1,228 @@
 #include "main_window.h"
 
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFile>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "charts_panel.h"
+#include "core_types.h"
+#include "data_panel.h"
+#include "explore/generator_session.h"
+#include "image_canvas.h"
+#include "image_export.h"
+#include "latent_panel.h"
+#include "run_follower.h"
+#include "training_controller.h"
+#include "training_panel.h"
+
+// Keeps the demo generator's resource in the static library (outside any namespace, as Qt requires).
+static void initDemoResource() {
+#ifdef GANSCOPE_HAS_DEMO_GENERATOR
+  Q_INIT_RESOURCE(resources);
+#endif
+}
+
 namespace gs {
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) { setWindowTitle("GANscope"); }
+namespace {
+
+QLabel* sectionTitle(const QString& text, QWidget* parent) {
+  auto* label = new QLabel(text, parent);
+  label->setObjectName("sectionTitle");
+  return label;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent, bool load_demo)
+    : QMainWindow(parent),
+      render_(new RenderService(this)),
+      training_(new TrainingController(this)),
+      follower_(new RunFollower(this)),
+      exporter_(new ExportRunner(this)),
+      loader_(new QFutureWatcher<GeneratorLoad>(this)) {
+  registerCoreMetaTypes();
+  setWindowTitle("GANscope");
+  setAcceptDrops(true);
+  setDockNestingEnabled(true);
+  buildCentre();
+  buildDocks();
+  buildMenus();
+  connectSignals();
+  statusBar()->showMessage("Ready");
+
+  QSettings settings;
+  if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1500, 940);
+  restoreState(settings.value("window/state").toByteArray());
+  if (load_demo) loadDemoGenerator();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildCentre() {
+  auto* centre = new QWidget(this);
+  auto* layout = new QVBoxLayout(centre);
+  layout->setContentsMargins(4, 4, 4, 0);
+  // Error banner: visible until dismissed or replaced; the app keeps running underneath.
+  banner_row_ = new QWidget(centre);
+  auto* banner_layout = new QHBoxLayout(banner_row_);
+  banner_layout->setContentsMargins(0, 0, 0, 0);
+  banner_ = new QLabel(banner_row_);
+  banner_->setObjectName("banner");
+  banner_->setWordWrap(true);
+  banner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto* close = new QToolButton(banner_row_);
+  close->setText("\u2715");
+  close->setToolTip("Dismiss");
+  banner_layout->addWidget(banner_, 1);
+  banner_layout->addWidget(close);
+  banner_row_->hide();
+  connect(close, &QToolButton::clicked, this, &MainWindow::clearError);
+  layout->addWidget(banner_row_);
+
+  tabs_ = new QTabWidget(centre);
+  explorer_canvas_ = new ImageCanvas(tabs_);
+  explorer_canvas_->setPlaceholder("No generator loaded.\nOpen a checkpoint (File \u25B8 Open checkpoint\u2026), "
+                                   "or open an image folder and train one.");
+  samples_canvas_ = new ImageCanvas(tabs_);
+  samples_canvas_->setPlaceholder("The fixed-latent sample grid appears here while a generator is loaded or a "
+                                  "run is training.\nClick a cell to explore it.");
+  tabs_->addTab(explorer_canvas_, "Explorer");
+  tabs_->addTab(samples_canvas_, "Samples");
+  layout->addWidget(tabs_, 1);
+  setCentralWidget(centre);
+}
+
+void MainWindow::buildDocks() {
+  // Left: data and training settings in one scrolling column.
+  auto* left = new QWidget;
+  auto* left_layout = new QVBoxLayout(left);
+  left_layout->setContentsMargins(8, 4, 8, 8);
+  data_panel_ = new DataPanel(left);
+  training_panel_ = new TrainingPanel(left);
+  left_layout->addWidget(sectionTitle("DATASET", left));
+  left_layout->addWidget(data_panel_);
+  left_layout->addSpacing(8);
+  left_layout->addWidget(sectionTitle("TRAINING", left));
+  left_layout->addWidget(training_panel_);
+  left_layout->addStretch(1);
+  auto* left_scroll = new QScrollArea;
+  left_scroll->setWidget(left);
+  left_scroll->setWidgetResizable(true);
+  left_scroll->setFrameShape(QFrame::NoFrame);
+  left_scroll->setMinimumWidth(340);
+  auto* left_dock = new QDockWidget("Data && Training", this);
+  left_dock->setObjectName("dataDock");
+  left_dock->setWidget(left_scroll);
+  addDockWidget(Qt::LeftDockWidgetArea, left_dock);
+
+  latent_panel_ = new LatentPanel;
+  auto* right_scroll = new QScrollArea;
+  right_scroll->setWidget(latent_panel_);
+  right_scroll->setWidgetResizable(true);
+  right_scroll->setFrameShape(QFrame::NoFrame);
+  right_scroll->setMinimumWidth(330);
+  auto* right_dock = new QDockWidget("Latent explorer", this);
+  right_dock->setObjectName("latentDock");
+  right_dock->setWidget(right_scroll);
+  addDockWidget(Qt::RightDockWidgetArea, right_dock);
+
+  charts_ = new ChartsPanel;
+  auto* bottom_dock = new QDockWidget("Training charts", this);
+  bottom_dock->setObjectName("chartsDock");
+  bottom_dock->setWidget(charts_);
+  addDockWidget(Qt::BottomDockWidgetArea, bottom_dock);
+  resizeDocks({bottom_dock}, {300}, Qt::Vertical);
+  resizeDocks({left_dock, right_dock}, {360, 360}, Qt::Horizontal);
+}
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu("&File");
+  file->addAction("Open image &folder\u2026", QKeySequence("Ctrl+O"), this, [this] { data_panel_->browseRequested(); });
+  file->addAction("Open &checkpoint\u2026", QKeySequence("Ctrl+Shift+O"), this, [this] { chooseCheckpoint(); });
+  file->addAction("&Attach to run folder\u2026", this, [this] { chooseRunFolder(); });
+  file->addSeparator();
+  auto* recent_folders = file->addMenu("Recent image folders");
+  auto* recent_runs = file->addMenu("Recent runs");
+  auto* recent_checkpoints = file->addMenu("Recent checkpoints");
+  connect(recent_folders, &QMenu::aboutToShow, this, [=] { fillRecentMenu(recent_folders, "recent/folders"); });
+  connect(recent_runs, &QMenu::aboutToShow, this, [=] { fillRecentMenu(recent_runs, "recent/runs"); });
+  connect(recent_checkpoints, &QMenu::aboutToShow, this,
+          [=] { fillRecentMenu(recent_checkpoints, "recent/checkpoints"); });
+  file->addSeparator();
+  file->addAction("Export current &image\u2026", QKeySequence("Ctrl+E"), this, [this] { chooseAndExport(0); });
+  file->addAction("Export sample &grid\u2026", this, [this] { chooseAndExport(1); });
+  file->addAction("Export &N samples\u2026", this, [this] { chooseAndExport(2); });
+  file->addAction("Export charts as CS&V\u2026", this, &MainWindow::exportCsv);
+  file->addSeparator();
+  file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
+
+  view_menu_ = menuBar()->addMenu("&View");
+  for (auto* dock : findChildren<QDockWidget*>()) view_menu_->addAction(dock->toggleViewAction());
+  view_menu_->addSeparator();
+  view_menu_->addAction("Explorer tab", QKeySequence("Ctrl+1"), this, [this] { tabs_->setCurrentIndex(0); });
+  view_menu_->addAction("Samples tab", QKeySequence("Ctrl+2"), this, [this] { tabs_->setCurrentIndex(1); });
+}
+
+void MainWindow::rememberRecent(const QString& key, const QString& path) {
+  QSettings settings;
+  QStringList list = settings.value(key).toStringList();
+  list.removeAll(path);
+  list.prepend(path);
+  while (list.size() > 10) list.removeLast();
+  settings.setValue(key, list);
+}
+
+void MainWindow::fillRecentMenu(QMenu* menu, const QString& key) {
+  menu->clear();
+  const QStringList list = QSettings().value(key).toStringList();
+  if (list.isEmpty()) menu->addAction("(none)")->setEnabled(false);
+  for (const QString& path : list) menu->addAction(path, this, [this, path] { openPath(path); });
+}
+
+void MainWindow::loadDemoGenerator() {
+  initDemoResource();
+  QFile file(kDemoResource);
+  if (!file.open(QIODevice::ReadOnly)) {
+    statusBar()->showMessage("No demo generator in this build: open a checkpoint or train one");
+    return;
+  }
+  const std::string bytes = file.readAll().toStdString();
+  loadGeneratorAsync("demo generator", [bytes] { return GeneratorSession::openBytes(bytes, "demo generator"); });
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls() && event->mimeData()->urls().front().isLocalFile()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const auto urls = event->mimeData()->urls();
+  if (urls.isEmpty()) return;
+  openPath(urls.front().toLocalFile());
+  event->acceptProposedAction();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  QSettings settings;
+  settings.setValue("window/geometry", saveGeometry());
+  settings.setValue("window/state", saveState());
+  training_->stop();
+  exporter_->cancel();
+  event->accept();
+}
+
 }  // namespace gs

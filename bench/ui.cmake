@@ -1,0 +1,6 @@
+# UI benchmarks (need Qt): slider-to-frame latency and launch-to-first-frame.
+if(GANSCOPE_BUILD_GUI)
+  add_executable(bench_slider_latency ${CMAKE_CURRENT_SOURCE_DIR}/ui/bench_slider_latency.cpp)
+  target_link_libraries(bench_slider_latency PRIVATE ganscope_ui)
+  ganscope_target_defaults(bench_slider_latency)
+endif()

@@ -1,0 +1,22 @@
+# Desktop UI tests: QTest programs driving real widgets on the offscreen platform (LABELS ui).
+if(GANSCOPE_BUILD_GUI)
+  function(ganscope_qtest name)
+    cmake_parse_arguments(T "" "TIMEOUT" "LABELS" ${ARGN})
+    add_executable(${name} ${CMAKE_CURRENT_SOURCE_DIR}/ui/${name}.cpp ${CMAKE_CURRENT_SOURCE_DIR}/ui/ui_test_support.cpp)
+    set_target_properties(${name} PROPERTIES AUTOMOC ON)
+    target_include_directories(${name} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/ui)
+    target_link_libraries(${name} PRIVATE ganscope_ui Qt6::Test)
+    ganscope_target_defaults(${name})
+    add_test(NAME ${name} COMMAND ${name})
+    if(NOT T_TIMEOUT)
+      set(T_TIMEOUT 120)
+    endif()
+    set_tests_properties(${name} PROPERTIES LABELS "ui;${T_LABELS}" TIMEOUT ${T_TIMEOUT}
+      ENVIRONMENT "QT_QPA_PLATFORM=offscreen;OMP_WAIT_POLICY=PASSIVE;OPENBLAS_NUM_THREADS=1")
+  endfunction()
+
+  ganscope_qtest(test_ui_window)
+  ganscope_qtest(test_ui_explorer)
+  ganscope_qtest(test_ui_charts)
+  ganscope_qtest(test_ui_training)
+endif()

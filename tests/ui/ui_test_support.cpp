@@ -1,0 +1,51 @@
+#include "ui_test_support.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+#include <cmath>
+
+#include "explore/generator_session.h"
+#include "export/png_export.h"
+#include "models/networks.h"
+
+namespace gs {
+
+std::shared_ptr<GeneratorSession> makeTinyGeneratorSession(int latent_dim) {
+  ModelConfig config;
+  config.resolution = 32;
+  config.g_width = config.d_width = 8;
+  config.latent_dim = latent_dim;
+  config.channels = 3;
+  auto generator = makeGenerator(config);
+  return GeneratorSession::snapshot(*generator, config, "tiny test generator");
+}
+
+void writeTinyImageFolder(const QString& dir, int count) {
+  QDir().mkpath(dir);
+  for (int n = 0; n < count; ++n) {
+    ImageU8 image;
+    image.width = image.height = 32;
+    image.channels = 3;
+    image.pixels.resize(32 * 32 * 3);
+    const double cx = 8 + (n * 7) % 16, cy = 8 + (n * 5) % 16;
+    for (int y = 0; y < 32; ++y)
+      for (int x = 0; x < 32; ++x) {
+        const double d = std::hypot(x - cx, y - cy);
+        uint8_t* p = image.row(y) + x * 3;
+        p[0] = uint8_t(d < 8 ? 220 : 30);
+        p[1] = uint8_t((n * 40) % 256);
+        p[2] = uint8_t(std::min(255.0, d * 10));
+      }
+    writePng(QDir(dir).filePath(QString("img_%1.png").arg(n)).toStdString(), image);
+  }
+}
+
+void isolateSettings() {
+  QStandardPaths::setTestModeEnabled(true);
+  QCoreApplication::setOrganizationName("GANscopeTests");
+  QCoreApplication::setApplicationName("GANscopeTests");
+}
+
+}  // namespace gs

@@ -1,0 +1,18 @@
+#pragma once
+// Fixtures for the UI tests: a tiny random generator, a folder of tiny PNGs, an isolated QSettings.
+#include <QString>
+
+#include <memory>
+
+namespace gs {
+
+class GeneratorSession;
+
+// DCGAN at 32 px, widths 8, latent 16: renders in about a millisecond.
+std::shared_ptr<GeneratorSession> makeTinyGeneratorSession(int latent_dim = 16);
+// `count` 32x32 RGB PNGs of coloured blobs in `dir`.
+void writeTinyImageFolder(const QString& dir, int count);
+// Separate organisation name and test-mode standard paths, so tests never touch the user's settings.
+void isolateSettings();
+
+}  // namespace gs

@@ -1,0 +1,44 @@
+#pragma once
+// Shows one image as large as fits, scaled with nearest-neighbour sampling so pixels stay crisp. In grid mode
+// (cells x cells tiles with padding) a click reports the cell index; with no image it shows a placeholder line.
+#include <QImage>
+#include <QWidget>
+
+namespace gs {
+
+class ImageCanvas : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ImageCanvas(QWidget* parent = nullptr);
+
+  void setImage(const QImage& image);
+  const QImage& image() const { return image_; }
+  void setPlaceholder(const QString& text);
+  void setCaption(const QString& text);
+  // Tells the canvas the image is a grid of `columns` x `rows` tiles separated by `padding` pixels.
+  void setGrid(int columns, int rows, int padding);
+  quint64 framesShown() const { return frames_; }
+
+ Q_SIGNALS:
+  void cellClicked(int index);
+  void frameShown();
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void leaveEvent(QEvent* event) override;
+
+ private:
+  QRect targetRect() const;
+  int cellAt(const QPoint& pos) const;
+
+  QImage image_;
+  QString placeholder_;
+  QString caption_;
+  int columns_ = 0, rows_ = 0, padding_ = 0;
+  int hover_cell_ = -1;
+  quint64 frames_ = 0;
+};
+
+}  // namespace gs

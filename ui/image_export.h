@@ -1,0 +1,66 @@
+#pragma once
+// Exports PNGs from a generator in a worker thread: the current image, the samples grid, or N seeds into a
+// folder. Every file carries the standard export text (AI-generated label, software) plus what is needed to
+// render it again: seed or latent, truncation, model label and fingerprint.
+#include <QFuture>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "export/png_export.h"
+
+namespace gs {
+
+class GeneratorSession;
+
+struct ExportItem {
+  QString path;
+  std::vector<std::vector<float>> latents;  // one: a single image; several: a grid of `columns`
+  std::vector<std::optional<uint64_t>> seeds;  // seed of each latent; empty when edited by hand
+  int columns = 1;
+};
+
+struct ExportJob {
+  std::shared_ptr<GeneratorSession> session;
+  float truncation = 1.0f;
+  std::vector<ExportItem> items;
+};
+
+// The text chunks written for one item.
+PngText exportText(const GeneratorSession& session, const ExportItem& item, float truncation);
+// Jobs the File menu offers.
+ExportJob singleImageJob(std::shared_ptr<GeneratorSession> session, const QString& path,
+                         const std::vector<float>& z, std::optional<uint64_t> seed, float truncation);
+ExportJob gridJob(std::shared_ptr<GeneratorSession> session, const QString& path, uint64_t run_seed, int columns,
+                  float truncation);
+// The fixed grid's cell seeds: fixedGridSeed(run_seed, i), the same cells a training run shows.
+std::vector<uint64_t> gridSeeds(uint64_t run_seed, int count);
+ExportJob seedsJob(std::shared_ptr<GeneratorSession> session, const QString& folder, uint64_t first_seed, int count,
+                   float truncation);
+
+class ExportRunner : public QObject {
+  Q_OBJECT
+ public:
+  explicit ExportRunner(QObject* parent = nullptr);
+  ~ExportRunner() override;  // cancels and waits
+
+  bool start(ExportJob job);  // false while another export runs
+  void cancel() { *cancel_ = true; }
+  bool isRunning() const { return running_; }
+
+ Q_SIGNALS:
+  void progress(int done, int total);
+  // written: files written; error empty on success ("cancelled" when cancelled).
+  void finished(int written, QString error);
+
+ private:
+  std::shared_ptr<std::atomic<bool>> cancel_;
+  QFuture<void> future_;
+  bool running_ = false;
+};
+
+}  // namespace gs

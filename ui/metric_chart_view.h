@@ -1,0 +1,39 @@
+#pragma once
+// A chart view for long training curves: rubber-band zoom (left drag), wheel zoom around the cursor, pan with
+// the right or middle button, double-click to return to the automatic range, and a hover readout of the
+// nearest logged step. While the user is zoomed, new data does not move the view.
+#include <QChartView>
+
+#include <functional>
+
+namespace gs {
+
+class MetricChartView : public QChartView {
+  Q_OBJECT
+ public:
+  explicit MetricChartView(QChart* chart, QWidget* parent = nullptr);
+
+  // Text to show for the step under the cursor (x in chart values); empty hides the readout.
+  void setReadout(std::function<QString(double step)> readout) { readout_ = std::move(readout); }
+  bool userZoomed() const { return user_zoomed_; }
+  void resetZoom();
+
+ Q_SIGNALS:
+  void zoomReset();
+
+ protected:
+  void wheelEvent(QWheelEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  void mouseDoubleClickEvent(QMouseEvent* event) override;
+
+ private:
+  std::function<QString(double)> readout_;
+  bool user_zoomed_ = false;
+  bool panning_ = false;
+  QPointF last_pan_;
+  QPointF press_pos_;
+};
+
+}  // namespace gs

@@ -1,0 +1,44 @@
+#pragma once
+// Follows a run folder that another process (ganscope-cli) is writing, the way TensorBoard follows a log
+// folder: a timer polls metrics.jsonl for new lines and the samples/ and checkpoints/ folders for newer files.
+#include <QImage>
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+
+#include "training/step_stats.h"
+
+class QTimer;
+
+namespace gs {
+
+class MetricsTail;
+
+class RunFollower : public QObject {
+  Q_OBJECT
+ public:
+  explicit RunFollower(QObject* parent = nullptr);
+  ~RunFollower() override;
+
+  // Starts following (replays the existing metrics first); false with a message if it is not a run folder.
+  bool attach(const QString& run_dir, QString* error);
+  void detach();
+  bool isAttached() const { return !run_dir_.isEmpty(); }
+  QString runDir() const { return run_dir_; }
+  void pollNow();
+
+ Q_SIGNALS:
+  void stepsReady(QVector<gs::StepStats> steps);
+  void samplesUpdated(QImage grid, qint64 step);
+  void checkpointUpdated(QString path);
+
+ private:
+  QString run_dir_;
+  std::unique_ptr<MetricsTail> tail_;
+  QString last_sample_, last_checkpoint_;
+  QTimer* timer_;
+};
+
+}  // namespace gs
