@@ -13,6 +13,7 @@ struct Variant {
   const char* name;
   TrainConfig config;
 };
+void PrintTo(const Variant& v, std::ostream* os) { *os << v.name; }
 
 std::vector<double> numbers(const StepStats& s) {
   return {double(s.step), double(s.images_seen), s.g_loss, s.d_loss, s.penalty, s.d_real, s.d_fake,

@@ -51,7 +51,9 @@ TEST_P(EveryLoss, FiveStepsFinite) {
   for (int i = 0; i < 5; ++i) {
     const StepStats s = t.step();
     ASSERT_TRUE(finite(s)) << toString(GetParam()) << " step " << i;
-    if (GetParam() == LossKind::WganGp) EXPECT_GT(s.penalty, 0) << "gradient penalty should be reported";
+    if (GetParam() == LossKind::WganGp) {
+      EXPECT_GT(s.penalty, 0) << "gradient penalty should be reported";
+    }
   }
 }
 
