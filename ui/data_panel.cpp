@@ -37,6 +37,7 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent) {
   counts_label_ = new QLabel("\u2013", this);
   sizes_label_ = new QLabel("\u2013", this);
   channels_label_ = new QLabel("\u2013", this);
+  for (QLabel* label : {counts_label_, sizes_label_, channels_label_}) label->setWordWrap(true);
   form->addRow("Images", counts_label_);
   form->addRow("Sizes", sizes_label_);
   form->addRow("Channels", channels_label_);

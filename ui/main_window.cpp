@@ -124,8 +124,9 @@ void MainWindow::buildDocks() {
   left_scroll->setWidget(left);
   left_scroll->setWidgetResizable(true);
   left_scroll->setFrameShape(QFrame::NoFrame);
+  left_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   left_scroll->setMinimumWidth(340);
-  auto* left_dock = new QDockWidget("Data && Training", this);
+  auto* left_dock = new QDockWidget("Data & Training", this);
   left_dock->setObjectName("dataDock");
   left_dock->setWidget(left_scroll);
   addDockWidget(Qt::LeftDockWidgetArea, left_dock);
@@ -135,6 +136,7 @@ void MainWindow::buildDocks() {
   right_scroll->setWidget(latent_panel_);
   right_scroll->setWidgetResizable(true);
   right_scroll->setFrameShape(QFrame::NoFrame);
+  right_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   right_scroll->setMinimumWidth(330);
   auto* right_dock = new QDockWidget("Latent explorer", this);
   right_dock->setObjectName("latentDock");

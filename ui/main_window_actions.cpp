@@ -215,6 +215,8 @@ void MainWindow::startTraining(const QString& run_dir_in) {
   } catch (const std::exception& e) {
     return showError(QString::fromStdString(e.what()));
   }
+  // The explorer follows a live run through its checkpoints: write one at every sample grid.
+  config.checkpoint_every = std::min(config.checkpoint_every, config.sample_every);
   const QString run_dir = run_dir_in.isEmpty() ? TrainingController::defaultRunDir() : run_dir_in;
   QDir().mkpath(run_dir);
   follower_->detach();
@@ -225,6 +227,12 @@ void MainWindow::startTraining(const QString& run_dir_in) {
   training_panel_->setRunFolder(run_dir);
   training_panel_->setRunning(true);
   training_panel_->showMessage("Loading the dataset\u2026");
+  if (!session_)
+    explorer_canvas_->setPlaceholder(QString("Training. The explorer opens the live generator at the first "
+                                             "checkpoint (step %1).").arg(config.checkpoint_every));
+  if (!session_)
+    explorer_canvas_->setPlaceholder(QString("Training. The explorer opens the live generator at the first "
+                                             "checkpoint (step %1).").arg(config.checkpoint_every));
   rememberRecent("recent/runs", run_dir);
   training_->start(config, run_dir);
 }

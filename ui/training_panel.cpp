@@ -91,7 +91,6 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   form->addRow("Samples every", sample_every_);
   form->addRow("Seed", seed_);
   form->addRow("Device", device_);
-  layout->addLayout(form);
 
   auto* buttons = new QHBoxLayout;
   start_ = new QPushButton("Start", this);
@@ -115,6 +114,9 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   run_folder_->setWordWrap(true);
   run_folder_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
   layout->addWidget(run_folder_);
+  // Controls and progress first, so they stay in view above the long settings form.
+  layout->addSpacing(6);
+  layout->addLayout(form);
 
   connect(start_, &QPushButton::clicked, this, &TrainingPanel::startRequested);
   connect(pause_, &QPushButton::toggled, this, [this](bool paused) {

@@ -1,16 +1,21 @@
-// ganscope: the desktop app. Usage: ganscope [PATH] [--screenshot FILE [--delay MS] [--tab explorer|samples]]
+// ganscope: the desktop app. Usage: ganscope [PATH] [--train-steps N] [--screenshot FILE [--delay MS]
+// [--tab explorer|samples]]
 // PATH may be an image folder, a run folder or a checkpoint. --screenshot saves the window after a delay and
-// quits (documentation images, headless checks under xvfb).
+// quits (documentation images, headless checks under xvfb); --train-steps starts training PATH (an image
+// folder) with the panel's defaults once it has loaded.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QTabWidget>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "app_style.h"
+#include "data_panel.h"
 #include "main_window.h"
+#include "training_panel.h"
 #include "util/process_env.h"
 
 int main(int argc, char** argv) {
@@ -32,11 +37,20 @@ int main(int argc, char** argv) {
   QCommandLineOption delay("delay", "Milliseconds before the screenshot (default 3000).", "MS", "3000");
   QCommandLineOption tab("tab", "Tab to show: explorer or samples.", "NAME", "explorer");
   QCommandLineOption no_demo("no-demo", "Do not open the bundled demo generator.");
-  parser.addOptions({screenshot, delay, tab, no_demo});
+  QCommandLineOption train_steps("train-steps", "Start training the image folder PATH for N steps.", "N");
+  parser.addOptions({screenshot, delay, tab, no_demo, train_steps});
   parser.process(app);
 
   gs::MainWindow window(nullptr, !parser.isSet(no_demo));
   if (!parser.positionalArguments().isEmpty()) window.openPath(parser.positionalArguments().front());
+  if (parser.isSet(train_steps)) {
+    gs::TrainConfig config = window.trainingPanel()->config();
+    config.total_steps = parser.value(train_steps).toLongLong();
+    config.sample_every = std::max<int64_t>(1, std::min<int64_t>(config.sample_every, config.total_steps / 4));
+    window.trainingPanel()->setConfig(config);
+    QObject::connect(window.dataPanel(), &gs::DataPanel::loaded, &window, [&window] { window.startTraining(); },
+                     Qt::SingleShotConnection);
+  }
   if (parser.value(tab) == "samples") window.findChild<QTabWidget*>()->setCurrentIndex(1);
   window.show();
 
