@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -81,9 +82,13 @@ int runTrain(const std::vector<std::string>& args) {
 
   RunCallbacks cb;
   cb.should_stop = [] { return g_stop.load(); };
-  cb.on_load_progress = [tty](int64_t done, int64_t total) {
-    if (tty) std::printf("\rloading images %lld/%lld\033[K", static_cast<long long>(done),
-                         static_cast<long long>(total));
+  std::chrono::steady_clock::time_point last_load_print{};
+  cb.on_load_progress = [tty, &last_load_print](int64_t done, int64_t total) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!tty || (done < total && now - last_load_print < std::chrono::milliseconds(100))) return;
+    last_load_print = now;
+    std::printf("\rloading images %lld/%lld\033[K", static_cast<long long>(done), static_cast<long long>(total));
+    std::fflush(stdout);
   };
   cb.on_dataset = [&](const DatasetSummary& s) {
     if (tty) std::fputs("\r\033[K", stdout);

@@ -34,17 +34,21 @@ void makeDirs(const std::string& dir) {
   if (ec) throw fileError(dir, "cannot create folder (" + ec.message() + ")");
 }
 
-// The run's settings that may change between sessions; everything else comes from the checkpoint so the
-// networks, optimiser and data match what was saved.
+// The run's settings that may change between sessions (how long, how often to log, where to run); the rest
+// describes the networks, optimiser and data and must match what was saved.
+void copyRunSettings(const TrainConfig& from, TrainConfig& to) {
+  to.total_steps = from.total_steps;
+  to.log_every = from.log_every;
+  to.sample_every = from.sample_every;
+  to.checkpoint_every = from.checkpoint_every;
+  to.keep_checkpoints = from.keep_checkpoints;
+  to.device = from.device;
+  to.threads = from.threads;
+}
+
 TrainConfig resumedConfig(const std::string& checkpoint, const TrainConfig& requested) {
   TrainConfig c = readCheckpointConfig(checkpoint);
-  if (requested.total_steps > 0) c.total_steps = requested.total_steps;
-  c.log_every = requested.log_every;
-  c.sample_every = requested.sample_every;
-  c.checkpoint_every = requested.checkpoint_every;
-  c.keep_checkpoints = requested.keep_checkpoints;
-  c.device = requested.device;
-  c.threads = requested.threads;
+  copyRunSettings(requested, c);
   if (!requested.data.path.empty()) c.data.path = requested.data.path;  // the folder may have moved
   return c;
 }
@@ -163,7 +167,9 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
     last_checkpoint_ = resume_from;
   }
   const int64_t start = trainer_->stepCount();
+  const TrainConfig requested = config_;
   config_ = trainer_->config();  // channels and resolution filled in from the data
+  copyRunSettings(requested, config_);
   config_.total_steps = std::max(config_.total_steps, start);
 
   makeDirs(paths_.samples());
@@ -172,6 +178,10 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
   if (resume) {
     truncateMetrics(paths_, start);
     removeSamplesAfter(paths_.root, start);
+  } else {
+    // Leftovers of an earlier attempt that never reached a checkpoint would mix into this run's curves.
+    writeFileAtomic(paths_.metrics(), "");
+    removeSamplesAfter(paths_.root, -1);
   }
   MetricsWriter metrics(paths_.metrics());
   fixed_ = trainer_->fixedLatents();

@@ -151,5 +151,23 @@ TEST(RunLoop, ClearErrorsBeforeWritingAnything) {
   EXPECT_NE(empty.find("no checkpoints to resume"), std::string::npos) << empty;
 }
 
+TEST(RunLoop, FreshRunReplacesLeftoversOfAnAttemptWithoutCheckpoints) {
+  test::TempDir dir;
+  test::writeTinyImages(dir / "data", 8, 32, 32);
+  const RunPaths paths{dir / "run"};
+  std::filesystem::create_directories(paths.samples());
+  StepStats old;
+  old.step = 50;
+  writeFileAtomic(paths.metrics(), metricsLine(old) + "\n");
+  writeFileAtomic(paths.sampleFile(50), "old");
+
+  TrainConfig c = tinyConfig(dir / "data");
+  c.total_steps = 4;
+  const RunResult r = trainRun(c, paths.root, false, {});
+  EXPECT_EQ(r.steps_done, 4);
+  EXPECT_EQ(loggedSteps(paths.root), (std::vector<int64_t>{2, 4}));
+  EXPECT_EQ(listSamples(paths.root), (std::vector<std::string>{paths.sampleFile(4)}));
+}
+
 }  // namespace
 }  // namespace gs
