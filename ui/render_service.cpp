@@ -2,6 +2,8 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
+
 #include "core_types.h"
 #include "explore/generator_session.h"
 #include "util/image.h"
@@ -17,38 +19,53 @@ void RenderWorker::post(RenderChannel channel, RenderRequest request) {
   if (!wake_posted_.exchange(true)) QMetaObject::invokeMethod(this, "drain", Qt::QueuedConnection);
 }
 
+std::optional<RenderRequest> RenderWorker::take(int channel) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::optional<RenderRequest> job = std::move(pending_[channel]);
+  pending_[channel].reset();
+  return job;
+}
+
+bool RenderWorker::hasPending(int channel) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return pending_[channel].has_value();
+}
+
+void RenderWorker::renderOne(int channel, const RenderRequest& job) {
+  QElapsedTimer timer;
+  timer.start();
+  try {
+    if (!job.session || job.latents.empty()) return;
+    if (job.latents.size() == 1) {
+      Q_EMIT rendered(channel, toQImage(job.session->render(job.latents.front(), job.truncation)), job.stamp,
+                      timer.nsecsElapsed() / 1e6);
+      return;
+    }
+    // A grid renders in small batches: between them a pending explorer frame goes first (a drag must not wait
+    // behind 64 images), and a newer grid request abandons this one.
+    std::vector<ImageU8> tiles;
+    for (size_t begin = 0; begin < job.latents.size(); begin += kGridChunk) {
+      if (hasPending(channel)) return;
+      if (auto explorer = take(int(RenderChannel::Explorer))) renderOne(int(RenderChannel::Explorer), *explorer);
+      const size_t end = std::min(job.latents.size(), begin + kGridChunk);
+      const std::vector<std::vector<float>> chunk(job.latents.begin() + long(begin), job.latents.begin() + long(end));
+      for (auto& tile : job.session->renderBatch(chunk, job.truncation)) tiles.push_back(std::move(tile));
+    }
+    Q_EMIT rendered(channel, toQImage(tileGrid(tiles, job.columns, 2, 0)), job.stamp, timer.nsecsElapsed() / 1e6);
+  } catch (const std::exception& e) {
+    Q_EMIT failed(channel, QString::fromStdString(e.what()), job.stamp);
+  }
+}
+
 void RenderWorker::drain() {
   wake_posted_ = false;
   for (;;) {
-    std::optional<RenderRequest> job;
-    int channel = 0;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      // The explorer first: it is what the user is dragging.
-      for (int c = 0; c < 2 && !job; ++c) {
-        if (pending_[c]) {
-          job = std::move(pending_[c]);
-          pending_[c].reset();
-          channel = c;
-        }
-      }
-    }
+    // The explorer first: it is what the user is dragging.
+    int channel = int(RenderChannel::Explorer);
+    std::optional<RenderRequest> job = take(channel);
+    if (!job) job = take(channel = int(RenderChannel::Grid));
     if (!job) return;
-    QElapsedTimer timer;
-    timer.start();
-    try {
-      if (!job->session || job->latents.empty()) continue;
-      QImage image;
-      if (job->latents.size() == 1) {
-        image = toQImage(job->session->render(job->latents.front(), job->truncation));
-      } else {
-        const auto tiles = job->session->renderBatch(job->latents, job->truncation);
-        image = toQImage(tileGrid(tiles, job->columns, 2, 0));
-      }
-      Q_EMIT rendered(channel, image, job->stamp, timer.nsecsElapsed() / 1e6);
-    } catch (const std::exception& e) {
-      Q_EMIT failed(channel, QString::fromStdString(e.what()), job->stamp);
-    }
+    renderOne(channel, *job);
   }
 }
 

@@ -39,6 +39,11 @@ class RenderWorker : public QObject {
   void failed(int channel, QString message, quint64 stamp);
 
  private:
+  static constexpr size_t kGridChunk = 8;
+  std::optional<RenderRequest> take(int channel);
+  bool hasPending(int channel);
+  void renderOne(int channel, const RenderRequest& job);
+
   std::mutex mutex_;
   std::optional<RenderRequest> pending_[2];
   std::atomic<bool> wake_posted_{false};
