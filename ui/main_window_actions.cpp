@@ -1,5 +1,6 @@
 // MainWindow's handlers: opening things, training, rendering and exports.
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -133,6 +134,19 @@ bool MainWindow::attachRun(const QString& run_dir) {
   }
   rememberRecent("recent/runs", run_dir);
   training_panel_->setRunFolder(run_dir);
+  training_panel_->showMessage("Following a run written by another process");
+  // The run's seed decides its fixed grid latents: grid clicks must open the same latents.
+  QFile config_file(QDir(run_dir).filePath("config.json"));
+  if (config_file.open(QIODevice::ReadOnly)) {
+    try {
+      const TrainConfig config = trainConfigFromJson(config_file.readAll().toStdString());
+      grid_run_seed_ = config.seed;
+      grid_size_ = config.grid_size;
+      total_steps_ = config.total_steps;
+    } catch (const std::exception& e) {
+      showError(QString::fromStdString(e.what()));
+    }
+  }
   statusBar()->showMessage("Following " + run_dir);
   return true;
 }
