@@ -40,7 +40,8 @@ DcganGenerator::DcganGenerator(const ModelConfig& config) : latent_dim_(config.l
 at::Tensor DcganGenerator::forward(const at::Tensor& z) {
   TORCH_CHECK(z.dim() == 2 && z.size(1) == latent_dim_, "generator expects latents [N, ", latent_dim_, "], got ",
               z.sizes());
-  return net_->forward(z.view({z.size(0), latent_dim_, 1, 1}));
+  // Callers get a plain NCHW tensor whatever layout the layers used inside.
+  return net_->forward(z.view({z.size(0), latent_dim_, 1, 1})).contiguous();
 }
 
 DcganDiscriminator::DcganDiscriminator(const ModelConfig& config, const DcganDiscriminatorOptions& options)

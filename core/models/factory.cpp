@@ -1,6 +1,7 @@
 // makeGenerator / makeDiscriminator: validate the model part of the config and build the networks.
 #include <string>
 
+#include "models/cpu_speed.h"
 #include "models/dcgan.h"
 #include "models/networks.h"
 #include "util/error.h"
@@ -9,6 +10,7 @@ namespace gs {
 namespace {
 
 void checkCommon(const ModelConfig& config) {
+  tuneCpuAllocator();
   if (config.kind == ModelKind::Style) throw GanscopeError("style-based generator not built yet");
   const int r = config.resolution;
   if (r != 32 && r != 64 && r != 128 && r != 256)

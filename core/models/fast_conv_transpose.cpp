@@ -21,6 +21,7 @@ at::Tensor forwardImpl(const at::Tensor& x, const at::Tensor& w, int64_t stride,
       at::empty({x.size(0), w.size(1), transposedSize(x.size(2), k_h, stride, padding),
                  transposedSize(x.size(3), k_w, stride, padding)},
                 x.options().memory_format(x.suggest_memory_format()));
+  // (the result takes the layout of x and shape_only: channels-last in, channels-last out)
   return std::get<0>(at::convolution_backward(x, shape_only, w, c10::nullopt, {stride, stride}, {padding, padding},
                                               /*dilation=*/{1, 1}, /*transposed=*/false,
                                               /*output_padding=*/{0, 0}, /*groups=*/1, {true, false, false}));
@@ -43,7 +44,9 @@ class ConvTransposeViaBackward : public torch::autograd::Function<ConvTransposeV
     const at::Tensor& w = saved[1];
     const int64_t stride = ctx->saved_data["stride"].toInt();
     const int64_t padding = ctx->saved_data["padding"].toInt();
-    const at::Tensor& grad_y = grads[0];
+    // The incoming gradient can arrive in another layout than x (e.g. through a .contiguous() after the layer);
+    // mixed layouts send oneDNN down slow paths, so match x's.
+    const at::Tensor grad_y = grads[0].contiguous(x.suggest_memory_format());
     // <conv^T(x), g> = <x, conv(g)>: so dx = conv(g, w) and dw = conv's weight gradient with input g, grad x.
     at::Tensor grad_x, grad_w;
     const bool need_x = ctx->needs_input_grad(0), need_w = ctx->needs_input_grad(1);

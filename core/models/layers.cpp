@@ -2,6 +2,7 @@
 
 #include <torch/nn/modules/batchnorm.h>
 
+#include "models/cpu_speed.h"
 #include "models/fast_conv_transpose.h"
 
 namespace gs {
@@ -19,7 +20,9 @@ UpConv2dImpl::UpConv2dImpl(int64_t in_channels, int64_t out_channels, int64_t ke
   weight.normal_(0.0, 0.02);
 }
 
-at::Tensor UpConv2dImpl::forward(const at::Tensor& x) { return convTranspose2d(x, weight, stride_, padding_); }
+at::Tensor UpConv2dImpl::forward(const at::Tensor& x) {
+  return convTranspose2d(toConvLayout(x), weight, stride_, padding_);
+}
 
 DownConv2dImpl::DownConv2dImpl(const Options& options) : options_(options) {
   weight = register_parameter(
@@ -48,7 +51,7 @@ at::Tensor DownConv2dImpl::effectiveWeight() {
 }
 
 at::Tensor DownConv2dImpl::forward(const at::Tensor& x) {
-  return at::conv2d(x, effectiveWeight(), bias, {options_.stride, options_.stride},
+  return at::conv2d(toConvLayout(x), effectiveWeight(), bias, {options_.stride, options_.stride},
                     {options_.padding, options_.padding});
 }
 
@@ -68,7 +71,7 @@ at::Tensor minibatchStdDev(const at::Tensor& x, int64_t max_group) {
 
 void initDcganWeights(torch::nn::Module& module) {
   at::NoGradGuard no_grad;
-  for (auto& m : module.modules(/*include_self=*/true)) {
+  for (auto& m : module.modules(/*include_self=*/false)) {
     if (auto* up = m->as<UpConv2dImpl>()) {
       up->weight.normal_(0.0, 0.02);
     } else if (auto* down = m->as<DownConv2dImpl>()) {

@@ -51,7 +51,8 @@ TORCH_MODULE(DownConv2d);
 // size <= 4 dividing N), averaged to one value per group and appended as one extra feature map [N, C + 1, H, W].
 at::Tensor minibatchStdDev(const at::Tensor& x, int64_t max_group = 4);
 
-// DCGAN init (Radford et al.): conv weights N(0, 0.02), BatchNorm gamma N(1, 0.02), biases 0.
+// DCGAN init (Radford et al.) of every submodule: conv weights N(0, 0.02), BatchNorm gamma N(1, 0.02), biases 0.
+// Safe to call from a constructor (the module itself is not visited).
 void initDcganWeights(torch::nn::Module& module);
 
 }  // namespace gs
