@@ -35,7 +35,8 @@ class DcganDiscriminator : public DiscriminatorNet {
  public:
   DcganDiscriminator(const ModelConfig& config, const DcganDiscriminatorOptions& options);
   at::Tensor forward(const at::Tensor& x) override;
-  at::Tensor features(const at::Tensor& x) override;  // the 4x4 activations, flattened: [N, width * 8 * 16]
+  // The 4x4 activations (before the minibatch-std map), flattened: [N, d_width * min(8, 2^(stages-1)) * 16].
+  at::Tensor features(const at::Tensor& x) override;
 
  private:
   torch::nn::Sequential body_{nullptr};

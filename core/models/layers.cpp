@@ -59,6 +59,7 @@ at::Tensor minibatchStdDev(const at::Tensor& x, int64_t max_group) {
   const int64_t n = x.size(0);
   int64_t group = std::min<int64_t>(max_group, n);
   while (n % group != 0) --group;
+  if (group == 1) group = n;  // e.g. a batch of 5: one group over the whole batch beats groups of one
   // Sample i joins group i % (n / group), as in ProGAN: [group, n / group, C, H, W].
   const at::Tensor grouped = x.reshape({group, n / group, x.size(1), x.size(2), x.size(3)});
   const at::Tensor centred = grouped - grouped.mean(0, /*keepdim=*/true);

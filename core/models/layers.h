@@ -48,7 +48,8 @@ class DownConv2dImpl : public torch::nn::Module {
 TORCH_MODULE(DownConv2d);
 
 // ProGAN minibatch standard deviation: the std of each feature over groups of min(4, N) samples (the largest group
-// size <= 4 dividing N), averaged to one value per group and appended as one extra feature map [N, C + 1, H, W].
+// size <= 4 dividing N; the whole batch when only 1 divides it), averaged to one value per group and appended as
+// one extra feature map [N, C + 1, H, W].
 at::Tensor minibatchStdDev(const at::Tensor& x, int64_t max_group = 4);
 
 // DCGAN init (Radford et al.) of every submodule: conv weights N(0, 0.02), BatchNorm gamma N(1, 0.02), biases 0.
