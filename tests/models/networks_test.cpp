@@ -121,6 +121,11 @@ TEST(Dcgan, SpectralNormStateIsInTheBuffers) {
   for (const auto& b : d->named_buffers()) u_buffers += b.key().size() >= 2 && b.key().substr(b.key().size() - 2) == ".u";
   EXPECT_EQ(u_buffers, 4);  // three body convs and the head
   EXPECT_EQ(d->forward(at::randn({2, 3, 32, 32})).sizes(), (at::IntArrayRef{2}));
+  // Diversity measures read features without gradients, in either mode.
+  c10::InferenceMode inference;
+  EXPECT_EQ(d->features(at::randn({2, 3, 32, 32})).size(0), 2);
+  d->eval();
+  EXPECT_EQ(d->forward(at::randn({2, 3, 32, 32})).sizes(), (at::IntArrayRef{2}));
 }
 
 TEST(Dcgan, MinibatchStdWidensTheHead) {
