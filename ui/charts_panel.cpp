@@ -82,6 +82,7 @@ ChartsPanel::Plot ChartsPanel::makePlot(const QString& title, const QString& y_t
   plot.x = new QValueAxis;
   plot.x->setTitleText("step");
   plot.x->setLabelFormat("%.0f");
+  plot.x->setRange(0, 100);  // until the first point: whole-step ticks, not 0 0 1 1 1
   plot.y = new QValueAxis;
   plot.y->setTitleText(y_title);
   chart->addAxis(plot.x, Qt::AlignBottom);

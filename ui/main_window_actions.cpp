@@ -34,6 +34,7 @@ void MainWindow::connectSignals() {
   connect(data_panel_, &DataPanel::loaded, this, [this](const QString& folder) {
     rememberRecent("recent/folders", folder);
     statusBar()->showMessage("Loaded " + folder, 5000);
+    if (!training_->isRunning()) training_panel_->showMessage("Dataset ready: choose settings, then Start.");
   });
   connect(data_panel_, &DataPanel::loadFailed, this, [this](const QString&, const QString& m) { showError(m); });
 
