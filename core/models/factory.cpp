@@ -4,6 +4,8 @@
 #include "models/cpu_speed.h"
 #include "models/dcgan.h"
 #include "models/networks.h"
+#include "models/residual_discriminator.h"
+#include "models/style_generator.h"
 #include "util/error.h"
 
 namespace gs {
@@ -11,7 +13,6 @@ namespace {
 
 void checkCommon(const ModelConfig& config) {
   tuneCpuAllocator();
-  if (config.kind == ModelKind::Style) throw GanscopeError("style-based generator not built yet");
   const int r = config.resolution;
   if (r != 32 && r != 64 && r != 128 && r != 256)
     throw GanscopeError("model resolution " + std::to_string(r) + " is not supported (use 32, 64, 128 or 256)");
@@ -22,10 +23,18 @@ void checkCommon(const ModelConfig& config) {
     throw GanscopeError("latent_dim " + std::to_string(config.latent_dim) + " is out of range (1-4096)");
   if (config.g_width <= 0 || config.g_width > 1024 || config.d_width <= 0 || config.d_width > 1024)
     throw GanscopeError("g_width / d_width must be in 1-1024");
+  if (config.kind == ModelKind::Style) {
+    if (config.mapping_layers < 1 || config.mapping_layers > 16)
+      throw GanscopeError("mapping_layers " + std::to_string(config.mapping_layers) + " is out of range (1-16)");
+    if (config.w_dim < 0 || config.w_dim > 4096)
+      throw GanscopeError("w_dim " + std::to_string(config.w_dim) + " is out of range (0: latent_dim, or 1-4096)");
+  }
 }
 
 std::shared_ptr<DiscriminatorNet> buildDiscriminator(const ModelConfig& config, bool batchnorm) {
   checkCommon(config);
+  // The residual discriminator has no normalisation to switch off and always uses minibatch std.
+  if (config.kind == ModelKind::Style) return std::make_shared<ResidualDiscriminator>(config);
   DcganDiscriminatorOptions options;
   options.batchnorm = batchnorm;
   options.spectral_norm = config.spectral_norm;
@@ -37,6 +46,7 @@ std::shared_ptr<DiscriminatorNet> buildDiscriminator(const ModelConfig& config, 
 
 std::shared_ptr<GeneratorNet> makeGenerator(const ModelConfig& config) {
   checkCommon(config);
+  if (config.kind == ModelKind::Style) return std::make_shared<StyleGenerator>(config);
   return std::make_shared<DcganGenerator>(config);
 }
 

@@ -155,11 +155,12 @@ TEST(Dcgan, FactoryRejectsUnsupportedConfigs) {
   EXPECT_THROW(makeDiscriminator(config), GanscopeError);
   config = smallConfig(64, 3);
   config.kind = ModelKind::Style;
+  config.mapping_layers = 0;
   try {
     makeGenerator(config);
-    FAIL() << "style accepted";
+    FAIL() << "a style generator without a mapping network accepted";
   } catch (const GanscopeError& e) {
-    EXPECT_NE(std::string(e.what()).find("style"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("mapping_layers"), std::string::npos);
   }
   config = smallConfig(64, 3);
   config.latent_dim = 0;
