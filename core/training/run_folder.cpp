@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "util/json_fields.h"
+
 namespace gs {
 namespace {
 
@@ -58,28 +60,6 @@ std::vector<std::string> listSteps(const std::string& dir, const std::string& ex
   return paths;
 }
 
-// JSON has no NaN or infinity: a diverged loss is written as null and read back as NaN.
-json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
-
-bool readNumber(const json& j, const char* key, double& out) {
-  auto it = j.find(key);
-  if (it == j.end()) return false;
-  if (it->is_null()) {
-    out = std::numeric_limits<double>::quiet_NaN();
-    return true;
-  }
-  if (!it->is_number()) return false;
-  out = it->get<double>();
-  return true;
-}
-
-bool readInteger(const json& j, const char* key, int64_t& out) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_number()) return false;
-  out = it->is_number_integer() ? it->get<int64_t>() : static_cast<int64_t>(it->get<double>());
-  return true;
-}
-
 double unixSeconds() {
   using namespace std::chrono;
   return duration<double>(system_clock::now().time_since_epoch()).count();
@@ -107,16 +87,16 @@ std::string metricsLine(const StepStats& s, double wall_time) {
   nlohmann::ordered_json j;
   j["step"] = s.step;
   j["images_seen"] = s.images_seen;
-  j["g_loss"] = number(s.g_loss);
-  j["d_loss"] = number(s.d_loss);
-  j["penalty"] = number(s.penalty);
-  j["d_real"] = number(s.d_real);
-  j["d_fake"] = number(s.d_fake);
-  j["g_grad_norm"] = number(s.g_grad_norm);
-  j["d_grad_norm"] = number(s.d_grad_norm);
-  j["seconds"] = number(s.seconds);
-  j["images_per_second"] = number(s.images_per_second);
-  j["t"] = number(wall_time);
+  j["g_loss"] = jsonNumber(s.g_loss);
+  j["d_loss"] = jsonNumber(s.d_loss);
+  j["penalty"] = jsonNumber(s.penalty);
+  j["d_real"] = jsonNumber(s.d_real);
+  j["d_fake"] = jsonNumber(s.d_fake);
+  j["g_grad_norm"] = jsonNumber(s.g_grad_norm);
+  j["d_grad_norm"] = jsonNumber(s.d_grad_norm);
+  j["seconds"] = jsonNumber(s.seconds);
+  j["images_per_second"] = jsonNumber(s.images_per_second);
+  j["t"] = jsonNumber(wall_time);
   return j.dump();
 }
 
@@ -127,19 +107,20 @@ bool parseMetricsLine(const std::string& line, StepStats& out, double* wall_time
   if (!j.is_object()) return false;
   StepStats s;
   // step and the two losses make a line ours; the rest default to 0 so older or newer files still read.
-  if (!readInteger(j, "step", s.step) || !readNumber(j, "g_loss", s.g_loss) || !readNumber(j, "d_loss", s.d_loss))
+  if (!readJsonInteger(j, "step", s.step) || !readJsonNumber(j, "g_loss", s.g_loss) ||
+      !readJsonNumber(j, "d_loss", s.d_loss))
     return false;
-  readInteger(j, "images_seen", s.images_seen);
-  readNumber(j, "penalty", s.penalty);
-  readNumber(j, "d_real", s.d_real);
-  readNumber(j, "d_fake", s.d_fake);
-  readNumber(j, "g_grad_norm", s.g_grad_norm);
-  readNumber(j, "d_grad_norm", s.d_grad_norm);
-  readNumber(j, "seconds", s.seconds);
-  readNumber(j, "images_per_second", s.images_per_second);
+  readJsonInteger(j, "images_seen", s.images_seen);
+  readJsonNumber(j, "penalty", s.penalty);
+  readJsonNumber(j, "d_real", s.d_real);
+  readJsonNumber(j, "d_fake", s.d_fake);
+  readJsonNumber(j, "g_grad_norm", s.g_grad_norm);
+  readJsonNumber(j, "d_grad_norm", s.d_grad_norm);
+  readJsonNumber(j, "seconds", s.seconds);
+  readJsonNumber(j, "images_per_second", s.images_per_second);
   if (wall_time) {
     *wall_time = 0;
-    readNumber(j, "t", *wall_time);
+    readJsonNumber(j, "t", *wall_time);
   }
   out = s;
   return true;
