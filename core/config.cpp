@@ -126,6 +126,9 @@ std::string toJson(const TrainConfig& c, int indent) {
   j["grid_size"] = c.grid_size;
   j["device"] = c.device;
   j["threads"] = c.threads;
+  j["health_every"] = c.health_every;
+  j["birthday_trials"] = c.birthday_trials;
+  j["nan_lr_scale"] = c.nan_lr_scale;
   return j.dump(indent);
 }
 
@@ -183,7 +186,21 @@ TrainConfig trainConfigFromJson(const std::string& text) {
   read(j, "grid_size", c.grid_size);
   read(j, "device", c.device);
   read(j, "threads", c.threads);
+  read(j, "health_every", c.health_every);
+  read(j, "birthday_trials", c.birthday_trials);
+  read(j, "nan_lr_scale", c.nan_lr_scale);
   return c;
+}
+
+OptimConfig defaultOptim(ModelKind kind, int /*resolution*/) {
+  OptimConfig o;
+  if (kind != ModelKind::Style) return o;
+  o.lr_g = o.lr_d = 2e-3;
+  o.beta1 = 0.0;
+  o.beta2 = 0.99;
+  o.r1_gamma = 1.0;
+  o.r1_interval = 16;
+  return o;
 }
 
 void validate(const TrainConfig& c) {
@@ -208,6 +225,9 @@ void validate(const TrainConfig& c) {
   if (c.grid_size < 1 || c.grid_size > 32) fail("grid_size must be in 1..32");
   if (c.device != "auto" && c.device != "cpu" && c.device != "cuda") fail("device must be auto, cpu or cuda");
   if (c.threads < 0) fail("threads must be >= 0");
+  if (c.health_every < 1) fail("health_every must be at least 1");
+  if (c.birthday_trials < 0 || c.birthday_trials > 1000) fail("birthday_trials must be in 0..1000");
+  if (!(c.nan_lr_scale > 0) || c.nan_lr_scale > 1) fail("nan_lr_scale must be in (0, 1]");
   for (int v : c.data.background)
     if (v < 0 || v > 255) fail("background colour components must be in 0..255");
 }

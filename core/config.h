@@ -66,6 +66,9 @@ struct TrainConfig {
   int grid_size = 8;             // fixed-latent sample grid is grid_size x grid_size
   std::string device = "auto";   // auto, cpu or cuda
   int threads = 0;               // CPU threads for LibTorch; 0: all cores
+  int health_every = 250;        // steps between health measurements (diversity, duplicates; health.jsonl)
+  int birthday_trials = 2;       // batches of 64 for the birthday support estimate per measurement (0: off)
+  double nan_lr_scale = 0.5;     // after NaN/Inf, roll back to the last checkpoint and scale both rates by this
 };
 
 std::string toJson(const TrainConfig& config, int indent = 2);
@@ -73,6 +76,11 @@ std::string toJson(const TrainConfig& config, int indent = 2);
 TrainConfig trainConfigFromJson(const std::string& json);
 // Checks ranges (resolution one of 32/64/128/256, positive batch, ...); throws GanscopeError.
 void validate(const TrainConfig& config);
+
+// Optimiser settings a new run of this model starts from when the user sets none: OptimConfig{} for DCGAN; for
+// the style-based generator StyleGAN2's Adam betas (0, 0.99), learning rate 2e-3 and lazy R1 every 16 steps with
+// gamma 1 (StyleGAN2's setting for 256 px; small images train with it too).
+OptimConfig defaultOptim(ModelKind kind, int resolution);
 
 // Names used by the CLI and JSON ("ns", "minimax", "wgan-gp", "hinge"; "dcgan", "style"; ...).
 std::string toString(LossKind v);

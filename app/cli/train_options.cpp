@@ -36,6 +36,19 @@ TrainConfig loadConfigFile(const std::string& path) {
   }
 }
 
+// A new run of a model with its own optimiser defaults (see defaultOptim) takes those the user did not set by
+// flag. A --config file or a resumed run's stored config is taken as it is.
+void applyModelOptimDefaults(TrainOptions& o) {
+  if (o.resume || o.given.count("--config")) return;
+  OptimConfig& c = o.config.optim;
+  const OptimConfig d = defaultOptim(o.config.model.kind, o.config.model.resolution);
+  if (!o.given.count("--lr-g")) c.lr_g = d.lr_g;
+  if (!o.given.count("--lr-d")) c.lr_d = d.lr_d;
+  if (!o.given.count("--beta1")) c.beta1 = d.beta1;
+  if (!o.given.count("--beta2")) c.beta2 = d.beta2;
+  if (!o.given.count("--r1")) c.r1_gamma = d.r1_gamma;
+}
+
 }  // namespace
 
 void addDataFlags(FlagTable& t, DataConfig& d, ModelConfig* model) {
@@ -88,6 +101,9 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
   t.value("--g-width", [&c](const std::string& v) { c.model.g_width = intIn("--g-width", v, 1, 4096); });
   t.value("--d-width", [&c](const std::string& v) { c.model.d_width = intIn("--d-width", v, 1, 4096); });
   t.value("--nz", [&c](const std::string& v) { c.model.latent_dim = intIn("--nz", v, 1, 4096); });
+  t.value("--mapping-layers",
+          [&c](const std::string& v) { c.model.mapping_layers = intIn("--mapping-layers", v, 1, 16); });
+  t.value("--w-dim", [&c](const std::string& v) { c.model.w_dim = intIn("--w-dim", v, 0, 4096); });
   t.value("--seed", [&c](const std::string& v) { c.seed = parseUnsigned("--seed", v); });
   t.value("--device", [&c](const std::string& v) {
     if (v != "auto" && v != "cpu" && v != "cuda")
@@ -103,6 +119,7 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
   t.value("--keep", [&c](const std::string& v) { c.keep_checkpoints = intIn("--keep", v, 1, 100000); });
   t.parse(args);
   o.given = t.given();
+  applyModelOptimDefaults(o);
 
   if (o.out.empty()) throw UsageError("--out RUN is required (the run folder to create or resume)");
   if (o.resume && o.given.count("--config"))

@@ -7,7 +7,9 @@
 #include <mutex>
 
 #include "explore/latent_seed.h"
+#include "explore/style_render.h"
 #include "models/networks.h"
+#include "models/style_network.h"
 #include "training/checkpoint.h"
 #include "util/device.h"
 #include "util/error.h"
@@ -18,6 +20,7 @@ namespace gs {
 struct GeneratorSession::State {
   ModelConfig config;
   std::shared_ptr<GeneratorNet> generator;
+  std::shared_ptr<StyleGeneratorNet> style;  // the same generator when it is style-based, else null
   c10::Device device{c10::kCPU};
   std::string label;
   std::string fingerprint;
@@ -71,6 +74,7 @@ void GeneratorSession::place() {
   s_->device = selectDevice("auto");
   s_->generator->to(s_->device);
   s_->generator->eval();
+  s_->style = std::dynamic_pointer_cast<StyleGeneratorNet>(s_->generator);
   s_->fingerprint = weightsFingerprint(*s_->generator);
 }
 
@@ -106,11 +110,18 @@ int64_t GeneratorSession::step() const { return s_->step; }
 
 std::vector<float> GeneratorSession::latentForSeed(uint64_t seed) const { return latentFromSeed(seed, latentDim()); }
 
-ImageU8 GeneratorSession::render(const std::vector<float>& z, float truncation) {
-  return renderBatch({z}, truncation).front();
+bool GeneratorSession::isStyleBased() const { return s_->style != nullptr; }
+std::vector<int> GeneratorSession::styleLayerResolutions() const {
+  return s_->style ? s_->style->layerResolutions() : std::vector<int>{};
+}
+int GeneratorSession::wDim() const { return s_->style ? static_cast<int>(s_->style->wDim()) : 0; }
+
+ImageU8 GeneratorSession::render(const std::vector<float>& z, float truncation, const StyleControls& style) {
+  return renderBatch({z}, truncation, style).front();
 }
 
-std::vector<ImageU8> GeneratorSession::renderBatch(const std::vector<std::vector<float>>& zs, float truncation) {
+std::vector<ImageU8> GeneratorSession::renderBatch(const std::vector<std::vector<float>>& zs, float truncation,
+                                                   const StyleControls& style) {
   if (zs.empty()) return {};
   const int dim = latentDim();
   at::Tensor z = at::empty({static_cast<int64_t>(zs.size()), dim}, at::kFloat);
@@ -123,6 +134,10 @@ std::vector<ImageU8> GeneratorSession::renderBatch(const std::vector<std::vector
   std::lock_guard<std::mutex> lock(s_->mutex);
   // Inference mode is thread-local: set here, on whichever thread renders.
   c10::InferenceMode guard;
+  if (s_->style) {
+    StyleGeneratorNet& g = *s_->style;
+    return tensorToImages(g.synthesis(styleLatents(g, z.to(s_->device), truncation, style), styleNoise(g, style)));
+  }
   // For a z-space generator truncation pulls z towards the mean of its prior (the origin).
   const at::Tensor images = s_->generator->forward(z.mul(truncation).to(s_->device));
   return tensorToImages(images);

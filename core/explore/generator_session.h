@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config.h"
+#include "explore/style_controls.h"
 #include "util/image.h"
 
 namespace gs {
@@ -36,8 +37,17 @@ class GeneratorSession {
   std::vector<float> latentForSeed(uint64_t seed) const;
   int64_t step() const;  // training step the weights come from (0 if unknown)
   // Truncation psi in [0, 1]: psi * z for z-space generators, w_avg + psi (w - w_avg) for style-based ones.
-  ImageU8 render(const std::vector<float>& z, float truncation = 1.0f);
-  std::vector<ImageU8> renderBatch(const std::vector<std::vector<float>>& zs, float truncation = 1.0f);
+  // Style controls apply to style-based generators (see style_controls.h); others ignore them. Throws
+  // GanscopeError when a latent or a control has the wrong size.
+  ImageU8 render(const std::vector<float>& z, float truncation = 1.0f, const StyleControls& style = {});
+  std::vector<ImageU8> renderBatch(const std::vector<std::vector<float>>& zs, float truncation = 1.0f,
+                                   const StyleControls& style = {});
+
+  // Style-based generators: the output resolution of each synthesis layer (4, 8, 8, 16, 16, ...) and the size
+  // of w. Empty and 0 for other generators.
+  bool isStyleBased() const;
+  std::vector<int> styleLayerResolutions() const;
+  int wDim() const;
 
  private:
   GeneratorSession();

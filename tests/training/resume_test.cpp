@@ -58,10 +58,22 @@ TrainConfig withLoss(LossKind loss, int d_steps = 1, double r1 = 0) {
   return c;
 }
 
+// Style-based: style mixing, training noise and the w_avg buffer all come from RNGs the checkpoint restores.
+TrainConfig styleRun() {
+  TrainConfig c = withLoss(LossKind::NonSaturating, 1, 1.0);
+  c.model.kind = ModelKind::Style;
+  c.model.g_width = c.model.d_width = 4;
+  c.model.mapping_layers = 2;
+  c.optim.beta1 = 0.0;
+  c.optim.beta2 = 0.99;
+  return c;
+}
+
 INSTANTIATE_TEST_SUITE_P(Variants, ExactResume,
                          ::testing::Values(Variant{"ns", withLoss(LossKind::NonSaturating)},
                                            Variant{"wgan_gp_dsteps2", withLoss(LossKind::WganGp, 2)},
-                                           Variant{"hinge_lazy_r1", withLoss(LossKind::Hinge, 1, 0.5)}),
+                                           Variant{"hinge_lazy_r1", withLoss(LossKind::Hinge, 1, 0.5)},
+                                           Variant{"style_lazy_r1", styleRun()}),
                          [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
