@@ -134,10 +134,10 @@ std::vector<std::string> listSamples(const std::string& run_dir) {
   return listSteps(RunPaths{run_dir}.samples(), ".png");
 }
 
-MetricsTail::MetricsTail(std::string path) : path_(std::move(path)) {}
+LineTail::LineTail(std::string path) : path_(std::move(path)) {}
 
-std::vector<StepStats> MetricsTail::poll() {
-  std::vector<StepStats> out;
+std::vector<std::string> LineTail::poll() {
+  std::vector<std::string> out;
   reset_ = false;
   struct stat st {};
   if (::stat(path_.c_str(), &st) != 0) return out;  // not written yet
@@ -160,11 +160,27 @@ std::vector<StepStats> MetricsTail::poll() {
 
   // Only lines ending in '\n' are complete; the tail waits in partial_ for the writer to finish it.
   size_t start = 0;
-  for (size_t nl; (nl = partial_.find('\n', start)) != std::string::npos; start = nl + 1) {
-    StepStats s;
-    if (parseMetricsLine(partial_.substr(start, nl - start), s)) out.push_back(s);
-  }
+  for (size_t nl; (nl = partial_.find('\n', start)) != std::string::npos; start = nl + 1)
+    out.push_back(partial_.substr(start, nl - start));
   partial_.erase(0, start);
+  return out;
+}
+
+std::vector<StepStats> MetricsTail::poll() {
+  std::vector<StepStats> out;
+  for (const std::string& line : tail_.poll()) {
+    StepStats s;
+    if (parseMetricsLine(line, s)) out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<HealthRecord> HealthTail::poll() {
+  std::vector<HealthRecord> out;
+  for (const std::string& line : tail_.poll()) {
+    HealthRecord r;
+    if (parseHealthLine(line, r)) out.push_back(std::move(r));
+  }
   return out;
 }
 

@@ -1,12 +1,14 @@
 #pragma once
 // The on-disk layout of a run, like a TensorBoard log folder, so that the desktop app can follow a run that
 // ganscope-cli is writing:  RUN/config.json, RUN/metrics.jsonl (one JSON object per logged step),
+// RUN/health.jsonl (one JSON object per health measurement, see metrics/health_record.h),
 // RUN/samples/step_000250.png, RUN/checkpoints/step_001000.gsck
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "config.h"
+#include "metrics/health_record.h"
 #include "training/step_stats.h"
 
 namespace gs {
@@ -15,6 +17,7 @@ struct RunPaths {
   std::string root;
   std::string config() const { return root + "/config.json"; }
   std::string metrics() const { return root + "/metrics.jsonl"; }
+  std::string health() const { return root + "/health.jsonl"; }
   std::string samples() const { return root + "/samples"; }
   std::string checkpoints() const { return root + "/checkpoints"; }
   std::string sampleFile(int64_t step) const;
@@ -34,13 +37,14 @@ int64_t stepOfFile(const std::string& path);
 std::vector<std::string> listCheckpoints(const std::string& run_dir);
 std::vector<std::string> listSamples(const std::string& run_dir);
 
-// Follows metrics.jsonl as it grows: each poll() returns the complete lines appended since the last one.
-class MetricsTail {
+// Follows a JSON-lines file as it grows: each poll() returns the complete lines appended since the last one.
+class LineTail {
  public:
-  explicit MetricsTail(std::string path);
-  std::vector<StepStats> poll();
-  // True when the last poll() found the file replaced or shortened (a resumed run drops the lines after its
-  // checkpoint) and read it again from the start: the caller should drop the points it already has.
+  explicit LineTail(std::string path);
+  std::vector<std::string> poll();
+  // True when the last poll() found the file replaced or shortened (a resumed run, or a rollback after NaN,
+  // drops the lines after its checkpoint) and read it again from the start: the caller should drop the points
+  // it already has.
   bool wasReset() const { return reset_; }
 
  private:
@@ -49,6 +53,28 @@ class MetricsTail {
   uint64_t inode_ = 0;
   bool reset_ = false;
   std::string partial_;
+};
+
+// Follows metrics.jsonl: the lines that parse as StepStats.
+class MetricsTail {
+ public:
+  explicit MetricsTail(std::string path) : tail_(std::move(path)) {}
+  std::vector<StepStats> poll();
+  bool wasReset() const { return tail_.wasReset(); }
+
+ private:
+  LineTail tail_;
+};
+
+// Follows health.jsonl: the lines that parse as HealthRecord.
+class HealthTail {
+ public:
+  explicit HealthTail(std::string path) : tail_(std::move(path)) {}
+  std::vector<HealthRecord> poll();
+  bool wasReset() const { return tail_.wasReset(); }
+
+ private:
+  LineTail tail_;
 };
 
 }  // namespace gs

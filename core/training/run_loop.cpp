@@ -1,22 +1,20 @@
 #include "training/run_loop.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <memory>
-#include <sstream>
 #include <thread>
+#include <utility>
 
 #include "data/image_dataset.h"
 #include "export/png_export.h"
 #include "training/checkpoint.h"
+#include "training/jsonl_file.h"
 #include "training/run_folder.h"
+#include "training/run_health.h"
 #include "training/trainer.h"
 #include "util/atomic_file.h"
 #include "util/device.h"
@@ -44,6 +42,9 @@ void copyRunSettings(const TrainConfig& from, TrainConfig& to) {
   to.keep_checkpoints = from.keep_checkpoints;
   to.device = from.device;
   to.threads = from.threads;
+  to.health_every = from.health_every;
+  to.birthday_trials = from.birthday_trials;
+  to.nan_lr_scale = from.nan_lr_scale;
 }
 
 TrainConfig resumedConfig(const std::string& checkpoint, const TrainConfig& requested) {
@@ -53,51 +54,27 @@ TrainConfig resumedConfig(const std::string& checkpoint, const TrainConfig& requ
   return c;
 }
 
-// Appends whole lines to metrics.jsonl with one write() each, so a reader tailing the file sees either
-// nothing or a complete line (plus, at worst, a partial one it waits on).
-class MetricsWriter {
- public:
-  explicit MetricsWriter(const std::string& path) : path_(path) {
-    fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (fd_ < 0) throw fileError(path, std::string("cannot open for writing (") + std::strerror(errno) + ")");
-  }
-  ~MetricsWriter() { ::close(fd_); }
-  MetricsWriter(const MetricsWriter&) = delete;
-  MetricsWriter& operator=(const MetricsWriter&) = delete;
-
-  void append(const StepStats& s) {
-    const std::string line = metricsLine(s) + "\n";
-    size_t done = 0;
-    while (done < line.size()) {
-      const ssize_t n = ::write(fd_, line.data() + done, line.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) throw fileError(path_, std::string("write failed (") + std::strerror(errno) + ")");
-      done += static_cast<size_t>(n);
-    }
-  }
-
- private:
-  std::string path_;
-  int fd_ = -1;
-};
-
-// Drops metrics lines past the checkpoint step (and any torn last line), so resumed curves have no
-// duplicated or orphaned points; rewritten atomically so a follower sees the old file or the new one.
 void truncateMetrics(const RunPaths& paths, int64_t step) {
-  if (!fs::exists(paths.metrics())) return;
-  std::istringstream in(readFile(paths.metrics()));
-  std::string kept, line;
-  bool dropped = false;
-  while (std::getline(in, line)) {
-    StepStats s;
-    if (in.eof() || !parseMetricsLine(line, s) || s.step > step) {
-      dropped = true;  // without a trailing newline the last line is torn
-      continue;
-    }
-    kept += line + "\n";
-  }
-  if (dropped) writeFileAtomic(paths.metrics(), kept);
+  truncateJsonl(paths.metrics(), step, [](const std::string& line, int64_t& s) {
+    StepStats stats;
+    if (!parseMetricsLine(line, stats)) return false;
+    s = stats.step;
+    return true;
+  });
 }
+
+// The first number of a step that is NaN or infinite, "" when all are finite.
+std::string nonFiniteStats(const StepStats& s) {
+  const std::pair<const char*, double> values[] = {{"g_loss", s.g_loss},           {"d_loss", s.d_loss},
+                                                   {"penalty", s.penalty},         {"g_grad_norm", s.g_grad_norm},
+                                                   {"d_grad_norm", s.d_grad_norm}};
+  for (const auto& [name, v] : values)
+    if (!std::isfinite(v)) return name;
+  return "";
+}
+
+// Rolling back to the same checkpoint more often than this in a row means lower rates don't help: stop.
+constexpr int kMaxRollbacksInARow = 3;
 
 // Sample grids newer than the checkpoint show a future that no longer happens.
 void removeSamplesAfter(const std::string& run_dir, int64_t step) {
@@ -118,13 +95,20 @@ class RunLoop {
   bool waitWhilePaused() const;
   void writeSamples(int64_t step);
   void writeCheckpoint(int64_t step);
+  void measureHealth();
+  // After NaN/Inf at `step`: reload the last checkpoint with lower rates, cut the run files back to it.
+  void rollBack(int64_t step, const std::string& what);
 
   TrainConfig config_;
   RunPaths paths_;
   const RunCallbacks& cb_;
   std::unique_ptr<Trainer> trainer_;
+  std::unique_ptr<RunHealth> health_;
+  std::unique_ptr<JsonlAppender> metrics_;
   at::Tensor fixed_;
   std::string last_checkpoint_;
+  int rollbacks_ = 0;
+  int rollbacks_in_a_row_ = 0;  // since the last checkpoint written
 };
 
 bool RunLoop::waitWhilePaused() const {
@@ -149,8 +133,44 @@ void RunLoop::writeCheckpoint(int64_t step) {
   const std::string path = paths_.checkpointFile(step);
   trainer_->save(path);
   last_checkpoint_ = path;
+  rollbacks_in_a_row_ = 0;
   pruneCheckpoints(listCheckpoints(paths_.root), config_.keep_checkpoints);
   if (cb_.on_checkpoint) cb_.on_checkpoint(path, step);
+}
+
+void RunLoop::measureHealth() { health_->measure(*trainer_, fixed_); }
+
+void RunLoop::rollBack(int64_t step, const std::string& what) {
+  const std::string problem = "training diverged at step " + std::to_string(step) + " (" + what + " not finite)";
+  if (last_checkpoint_.empty()) {
+    health_->reportNonFinite(step, what, "No checkpoint to roll back to: training stopped.");
+    throw GanscopeError(problem + " before any checkpoint was written, so there is nothing to roll back to; lower "
+                        "the learning rates (lr_g " + std::to_string(config_.optim.lr_g) + ", lr_d " +
+                        std::to_string(config_.optim.lr_d) + ") or checkpoint more often");
+  }
+  if (++rollbacks_in_a_row_ > kMaxRollbacksInARow) {
+    health_->reportNonFinite(step, what, "Training stopped after repeated rollbacks.");
+    throw fileError(last_checkpoint_, problem + " again after " + std::to_string(kMaxRollbacksInARow) +
+                                          " rollbacks to this checkpoint; lower the learning rates further or "
+                                          "change the loss (wgan-gp, spectral-norm)");
+  }
+  trainer_->load(last_checkpoint_);
+  if (config_.nan_lr_scale != 1.0) trainer_->scaleLearningRates(config_.nan_lr_scale);
+  config_.optim = trainer_->config().optim;
+  writeFileAtomic(paths_.config(), toJson(config_) + "\n");
+  const int64_t back = trainer_->stepCount();
+
+  // Lose nothing but the diverged stretch: metrics, health lines and grids after the checkpoint go.
+  metrics_.reset();
+  truncateMetrics(paths_, back);
+  metrics_ = std::make_unique<JsonlAppender>(paths_.metrics());
+  removeSamplesAfter(paths_.root, back);
+  health_->rewind(back);
+  ++rollbacks_;
+  char rates[96];
+  std::snprintf(rates, sizeof rates, "lr_g %.3g, lr_d %.3g", config_.optim.lr_g, config_.optim.lr_d);
+  health_->reportNonFinite(step, what, "Rolled back to " + fs::path(last_checkpoint_).filename().string() +
+                                           " (step " + std::to_string(back) + ") with " + rates + ".");
 }
 
 RunResult RunLoop::run(bool resume, const std::string& resume_from) {
@@ -181,9 +201,12 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
   } else {
     // Leftovers of an earlier attempt that never reached a checkpoint would mix into this run's curves.
     writeFileAtomic(paths_.metrics(), "");
+    writeFileAtomic(paths_.health(), "");
     removeSamplesAfter(paths_.root, -1);
   }
-  MetricsWriter metrics(paths_.metrics());
+  metrics_ = std::make_unique<JsonlAppender>(paths_.metrics());
+  health_ = std::make_unique<RunHealth>(config_, paths_, *data, cb_);
+  if (resume) health_->rewind(start);
   fixed_ = trainer_->fixedLatents();
 
   RunResult result;
@@ -196,27 +219,42 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
       break;
     }
     stats = trainer_->step();
+    if (cb_.after_step) cb_.after_step(*trainer_);
+    // Stop at once on NaN/Inf: nothing of this step is logged, sampled or saved.
+    std::string bad = nonFiniteStats(stats);
+    if (bad.empty()) bad = trainer_->nonFiniteWeights();
+    if (!bad.empty()) {
+      rollBack(stats.step, bad);
+      step = trainer_->stepCount();
+      last_logged = last_sampled = step;  // the checkpoint's step was logged and sampled before
+      continue;
+    }
     step = stats.step;
     if (cb_.on_step) cb_.on_step(stats);
+    health_->afterStep(stats);
     if (step % config_.log_every == 0) {
-      metrics.append(stats);
+      metrics_->append(metricsLine(stats));
       last_logged = step;
     }
     if (step % config_.sample_every == 0) {
       writeSamples(step);
       last_sampled = step;
     }
+    if (step % config_.health_every == 0) measureHealth();
     if (step % config_.checkpoint_every == 0) writeCheckpoint(step);
   }
 
-  // Finish with a metrics point, a grid and a checkpoint of the final step (unless they exist already).
-  if (step > start && last_logged != step) metrics.append(stats);
+  // Finish with a metrics point, a grid, a health record and a checkpoint of the final step (unless they exist).
+  if (step > start && last_logged != step) metrics_->append(metricsLine(stats));
   if (step > start && last_sampled != step) writeSamples(step);
+  if (step > start && health_->lastMeasured() != step) measureHealth();
   if (!fs::exists(paths_.checkpointFile(step))) writeCheckpoint(step);
   if (last_checkpoint_.empty()) last_checkpoint_ = paths_.checkpointFile(step);
 
   result.steps_done = step;
   result.last_checkpoint = last_checkpoint_;
+  result.alarms = health_->alarms();
+  result.rollbacks = rollbacks_;
   return result;
 }
 

@@ -1,18 +1,23 @@
 #pragma once
 // Trains a run folder from start to finish (or to a stop request): loads the dataset, builds or resumes the
-// Trainer, logs metrics, writes sample grids and checkpoints. Used by ganscope-cli and the desktop app alike.
-// No LibTorch types here, so UI code can include it cheaply.
+// Trainer, logs metrics, writes sample grids and checkpoints, measures the run's health and raises alarms, and
+// rolls back to the last checkpoint when a loss or weight turns NaN or infinite. Used by ganscope-cli and the
+// desktop app alike. No LibTorch types here, so UI code can include it cheaply.
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "config.h"
+#include "metrics/health_record.h"
+#include "metrics/training_health.h"
 #include "training/step_stats.h"
 #include "util/image.h"
 
 namespace gs {
 
 struct DatasetSummary;
+class Trainer;
 
 struct RunCallbacks {
   // Dataset decoding progress: done, total files.
@@ -24,21 +29,32 @@ struct RunCallbacks {
   // A fixed-latent sample grid from the EMA generator (RGB/gray/RGBA, grid_size x grid_size, 2 px padding).
   std::function<void(const ImageU8& grid, int64_t step)> on_samples;
   std::function<void(const std::string& path, int64_t step)> on_checkpoint;
+  // Every health_every steps (also written to health.jsonl): diversity ratios, the near-duplicate groups of the
+  // sample grid's cells (row-major indices, the grid of on_samples), birthday estimate, D output histograms.
+  std::function<void(const HealthRecord&)> on_health;
+  // An alarm as it is raised: mode collapse, D wins, oscillation, or non-finite numbers (its message then says
+  // which checkpoint training rolled back to and the new learning rates).
+  std::function<void(const Alarm&)> on_alarm;
   // Polled every step: true makes the run write a checkpoint and return.
   std::function<bool()> should_stop;
   // Polled every step: while true the loop sleeps (no CPU) and keeps polling should_stop.
   std::function<bool()> is_paused;
+  // Tests and tools: called after every step with the trainer (for example to inject a fault).
+  std::function<void(Trainer&)> after_step;
 };
 
 struct RunResult {
   int64_t steps_done = 0;       // step count when the run returned
   bool stopped = false;         // true when should_stop ended it before total_steps
   std::string last_checkpoint;  // path of the newest checkpoint ("" if none written)
+  std::vector<Alarm> alarms;    // every alarm raised, oldest first
+  int rollbacks = 0;            // times training rolled back after NaN/Inf
 };
 
 // Creates run_dir (config.json, metrics.jsonl, samples/, checkpoints/) or, with resume, continues from its
 // newest checkpoint with the config stored there (config.total_steps may be raised). Throws GanscopeError with
-// a clear message on bad data, bad config or a damaged checkpoint.
+// a clear message on bad data, bad config or a damaged checkpoint, and when training diverges with no checkpoint
+// to roll back to (or diverges again after several rollbacks).
 RunResult trainRun(const TrainConfig& config, const std::string& run_dir, bool resume, const RunCallbacks& cb);
 
 }  // namespace gs

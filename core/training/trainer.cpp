@@ -242,6 +242,28 @@ at::Tensor Trainer::sample(const at::Tensor& z, bool use_ema) {
   return out;
 }
 
+void Trainer::scaleLearningRates(double factor) {
+  TORCH_CHECK(factor > 0, "scaleLearningRates: factor must be positive, got ", factor);
+  s_->config.optim.lr_g *= factor;
+  s_->config.optim.lr_d *= factor;
+  applyOptimConfig(*s_);
+}
+
+std::string Trainer::nonFiniteWeights() const {
+  std::string out;
+  auto check = [&out](const torch::nn::Module& m, const char* name) {
+    for (const auto& p : m.parameters())
+      if (!at::isfinite(p.detach()).all().item<bool>()) {
+        out += (out.empty() ? "" : ", ") + std::string(name);
+        return;
+      }
+  };
+  check(*s_->g, "G weights");
+  check(*s_->d, "D weights");
+  check(*s_->g_ema, "EMA generator weights");
+  return out;
+}
+
 std::shared_ptr<GeneratorNet> Trainer::generator() { return s_->g; }
 std::shared_ptr<GeneratorNet> Trainer::emaGenerator() { return s_->g_ema; }
 std::shared_ptr<DiscriminatorNet> Trainer::discriminator() { return s_->d; }

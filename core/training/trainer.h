@@ -39,6 +39,11 @@ class Trainer {
   void save(const std::string& path) const;
   void load(const std::string& path);
 
+  // Multiplies both learning rates (the config's and the optimisers') by `factor`: a rollback after NaN.
+  void scaleLearningRates(double factor);
+  // "" when every weight of G, D and the EMA generator is finite; else which are not ("G weights, D weights").
+  std::string nonFiniteWeights() const;
+
   std::shared_ptr<GeneratorNet> generator();
   std::shared_ptr<GeneratorNet> emaGenerator();
   std::shared_ptr<DiscriminatorNet> discriminator();

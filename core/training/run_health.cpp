@@ -1,0 +1,117 @@
+#include "training/run_health.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "data/image_dataset.h"
+#include "training/jsonl_file.h"
+#include "training/trainer.h"
+#include "training/trainer_state.h"
+
+namespace gs {
+namespace {
+
+constexpr int64_t kRealBatch = 64;
+
+bool logisticLoss(LossKind loss) { return loss == LossKind::NonSaturating || loss == LossKind::Minimax; }
+
+HealthOptions monitorOptions(const TrainConfig& c) {
+  HealthOptions o;
+  // Early training is chaotic (D wins for a while, diversity starts low): judge from the second measurement on.
+  o.warmup_steps = std::max<int64_t>(2 * static_cast<int64_t>(c.health_every), 10 * static_cast<int64_t>(c.log_every));
+  return o;
+}
+
+}  // namespace
+
+RunHealth::RunHealth(const TrainConfig& config, const RunPaths& paths, const ImageDataset& data,
+                     const RunCallbacks& cb)
+    : config_(config), paths_(paths), cb_(cb), monitor_(monitorOptions(config)) {
+  probe_.birthday_trials = config.birthday_trials;
+  probe_.seed = deriveSeed(config.seed, 4);
+  real_ = realSample(data, kRealBatch, deriveSeed(config.seed, 5));
+  writer_ = std::make_unique<JsonlAppender>(paths_.health());
+  sums_ = HealthSample{};
+}
+
+RunHealth::~RunHealth() = default;
+
+void RunHealth::feed(HealthSample sample) {
+  if (count_ > 0) {
+    const double n = count_;
+    sample.g_loss = sums_.g_loss / n;
+    sample.d_loss = sums_.d_loss / n;
+    sample.d_real = sums_.d_real / n;
+    sample.d_fake = sums_.d_fake / n;
+    sample.g_grad_norm = sums_.g_grad_norm / n;
+  }
+  sample.logistic = logisticLoss(config_.optim.loss);
+  count_ = 0;
+  for (const Alarm& a : monitor_.observe(sample)) emit(a);
+}
+
+void RunHealth::emit(const Alarm& alarm) {
+  alarms_.push_back(alarm);
+  if (cb_.on_alarm) cb_.on_alarm(alarm);
+}
+
+void RunHealth::afterStep(const StepStats& s) {
+  if (count_ == 0) sums_.g_loss = sums_.d_loss = sums_.d_real = sums_.d_fake = sums_.g_grad_norm = 0;
+  sums_.g_loss += s.g_loss;
+  sums_.d_loss += s.d_loss;
+  sums_.d_real += s.d_real;
+  sums_.d_fake += s.d_fake;
+  sums_.g_grad_norm += s.g_grad_norm;
+  ++count_;
+  if (s.step % config_.log_every == 0 && s.step % config_.health_every != 0) {
+    HealthSample sample;
+    sample.step = s.step;
+    feed(sample);
+  }
+}
+
+HealthRecord RunHealth::measure(Trainer& trainer, const at::Tensor& fixed_z) {
+  probe_.seed = deriveSeed(config_.seed ^ static_cast<uint64_t>(trainer.stepCount()), 4);
+  auto generate = [&trainer](const at::Tensor& z) { return trainer.sample(z, /*use_ema=*/true); };
+  HealthRecord r = measureHealth(generate, *trainer.discriminator(), logisticLoss(config_.optim.loss), fixed_z,
+                                 real_, probe_);
+  r.step = trainer.stepCount();
+  writer_->append(healthLine(r));
+  last_measured_ = r.step;
+  if (cb_.on_health) cb_.on_health(r);
+  HealthSample sample;
+  sample.step = r.step;
+  // Pixel space: the measure a person can check by looking at the grid.
+  sample.diversity_ratio = r.pixel_ratio;
+  sample.duplicate_fraction = r.duplicate_fraction;
+  feed(sample);
+  return r;
+}
+
+void RunHealth::reportNonFinite(int64_t step, const std::string& what, const std::string& recovery) {
+  HealthSample sample;
+  sample.step = step;
+  sample.non_finite = true;
+  sample.non_finite_what = what;
+  count_ = 0;  // the sums hold the diverged step's numbers
+  for (Alarm a : monitor_.observe(sample)) {
+    if (a.kind == AlarmKind::NonFinite && !recovery.empty()) a.message += " " + recovery;
+    emit(a);
+  }
+}
+
+void RunHealth::rewind(int64_t step) {
+  writer_.reset();
+  truncateJsonl(paths_.health(), step, [](const std::string& line, int64_t& s) {
+    HealthRecord r;
+    if (!parseHealthLine(line, r)) return false;
+    s = r.step;
+    return true;
+  });
+  writer_ = std::make_unique<JsonlAppender>(paths_.health());
+  monitor_.rewind(step);
+  count_ = 0;
+  if (last_measured_ > step) last_measured_ = -1;
+}
+
+}  // namespace gs
