@@ -129,9 +129,6 @@ std::string toJson(const TrainConfig& c, int indent) {
   j["health_every"] = c.health_every;
   j["birthday_trials"] = c.birthday_trials;
   j["nan_lr_scale"] = c.nan_lr_scale;
-  j["health_every"] = c.health_every;
-  j["birthday_trials"] = c.birthday_trials;
-  j["nan_lr_scale"] = c.nan_lr_scale;
   return j.dump(indent);
 }
 
@@ -192,9 +189,6 @@ TrainConfig trainConfigFromJson(const std::string& text) {
   read(j, "health_every", c.health_every);
   read(j, "birthday_trials", c.birthday_trials);
   read(j, "nan_lr_scale", c.nan_lr_scale);
-  read(j, "health_every", c.health_every);
-  read(j, "birthday_trials", c.birthday_trials);
-  read(j, "nan_lr_scale", c.nan_lr_scale);
   return c;
 }
 
@@ -231,9 +225,6 @@ void validate(const TrainConfig& c) {
   if (c.grid_size < 1 || c.grid_size > 32) fail("grid_size must be in 1..32");
   if (c.device != "auto" && c.device != "cpu" && c.device != "cuda") fail("device must be auto, cpu or cuda");
   if (c.threads < 0) fail("threads must be >= 0");
-  if (c.health_every < 1) fail("health_every must be at least 1");
-  if (c.birthday_trials < 0 || c.birthday_trials > 1000) fail("birthday_trials must be in 0..1000");
-  if (!(c.nan_lr_scale > 0) || c.nan_lr_scale > 1) fail("nan_lr_scale must be in (0, 1]");
   if (c.health_every < 1) fail("health_every must be at least 1");
   if (c.birthday_trials < 0 || c.birthday_trials > 1000) fail("birthday_trials must be in 0..1000");
   if (!(c.nan_lr_scale > 0) || c.nan_lr_scale > 1) fail("nan_lr_scale must be in (0, 1]");

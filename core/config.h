@@ -69,9 +69,6 @@ struct TrainConfig {
   int health_every = 250;        // steps between health measurements (diversity, duplicates; health.jsonl)
   int birthday_trials = 2;       // batches of 64 for the birthday support estimate per measurement (0: off)
   double nan_lr_scale = 0.5;     // after NaN/Inf, roll back to the last checkpoint and scale both rates by this
-  int health_every = 250;        // steps between health measurements (diversity, duplicates; health.jsonl)
-  int birthday_trials = 2;       // batches of 64 for the birthday support estimate per measurement (0: off)
-  double nan_lr_scale = 0.5;     // after NaN/Inf, roll back to the last checkpoint and scale both rates by this
 };
 
 std::string toJson(const TrainConfig& config, int indent = 2);
