@@ -105,6 +105,7 @@ int runTrain(const std::vector<std::string>& args) {
     }
     bar.update(s);
   };
+  cb.on_alarm = [&](const Alarm& a) { bar.message("alarm " + formatAlarm(a)); };
   cb.on_checkpoint = [&](const std::string& path, int64_t) {
     if (!tty) bar.message("checkpoint " + path);
   };

@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
     if (command == "export-generator") return runExport(args);
     if (command == "info") return runInfo(args);
     if (command == "data") return runData(args);
-    std::fprintf(stderr, "ganscope-cli: unknown command '%s' (train, sample, export-generator, info, data)\n",
+    if (command == "health") return runHealth(args);
+    std::fprintf(stderr, "ganscope-cli: unknown command '%s' (train, sample, export-generator, info, data, health)\n",
                  command.c_str());
     return 2;
   } catch (const UsageError& e) {

@@ -35,6 +35,14 @@ struct CheckpointOptions {     // info and export-generator
   bool help = false;
 };
 
+struct HealthCommandOptions {
+  std::string checkpoint;
+  std::string data;             // "": the checkpoint's data path
+  int trials = 8;               // birthday batches
+  int real = 64;                // real images to compare with
+  bool help = false;
+};
+
 struct DataOptions {
   DataConfig data;
   bool help = false;
@@ -47,6 +55,7 @@ SampleOptions parseSampleOptions(const std::vector<std::string>& args);
 CheckpointOptions parseInfoOptions(const std::vector<std::string>& args);
 CheckpointOptions parseExportOptions(const std::vector<std::string>& args);
 DataOptions parseDataOptions(const std::vector<std::string>& args);
+HealthCommandOptions parseHealthOptions(const std::vector<std::string>& args);
 
 // Flags that may change on --resume; the others come from the run's checkpoint.
 bool allowedOnResume(const std::string& flag);
@@ -58,6 +67,7 @@ const char* sampleUsage();
 const char* infoUsage();
 const char* exportUsage();
 const char* dataUsage();
+const char* healthUsage();
 
 }  // namespace gs::cli
 

@@ -1,4 +1,4 @@
-// Flags of the commands that read a checkpoint: sample, info, export-generator.
+// Flags of the commands that read a checkpoint: sample, info, export-generator, health.
 #include <cmath>
 
 #include "args.h"
@@ -67,6 +67,22 @@ CheckpointOptions parseInfoOptions(const std::vector<std::string>& args) {
 
 CheckpointOptions parseExportOptions(const std::vector<std::string>& args) {
   return parseCheckpointOptions(args, "export-generator", true);
+}
+
+HealthCommandOptions parseHealthOptions(const std::vector<std::string>& args) {
+  HealthCommandOptions o;
+  if (wantsHelp(args)) {
+    o.help = true;
+    return o;
+  }
+  FlagTable t("health");
+  t.value("--checkpoint", [&o](const std::string& v) { o.checkpoint = v; });
+  t.value("--data", [&o](const std::string& v) { o.data = v; });
+  t.value("--trials", [&o](const std::string& v) { o.trials = static_cast<int>(parseInteger("--trials", v, 0, 1000)); });
+  t.value("--real", [&o](const std::string& v) { o.real = static_cast<int>(parseInteger("--real", v, 2, 100000)); });
+  t.parse(args);
+  if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");
+  return o;
 }
 
 }  // namespace gs::cli

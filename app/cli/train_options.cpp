@@ -117,6 +117,11 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
   t.value("--checkpoint-every",
           [&c](const std::string& v) { c.checkpoint_every = intIn("--checkpoint-every", v, 1, 1000000000); });
   t.value("--keep", [&c](const std::string& v) { c.keep_checkpoints = intIn("--keep", v, 1, 100000); });
+  t.value("--health-every",
+          [&c](const std::string& v) { c.health_every = intIn("--health-every", v, 1, 1000000000); });
+  t.value("--birthday-trials",
+          [&c](const std::string& v) { c.birthday_trials = intIn("--birthday-trials", v, 0, 1000); });
+  t.value("--nan-lr-scale", [&c](const std::string& v) { c.nan_lr_scale = parseNumber("--nan-lr-scale", v, 1e-6, 1.0); });
   t.parse(args);
   o.given = t.given();
   applyModelOptimDefaults(o);
@@ -137,7 +142,8 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args) {
 bool allowedOnResume(const std::string& flag) {
   static const std::set<std::string> kAllowed{"--out",     "--resume",       "--data",         "--steps",
                                               "--device",  "--threads",      "--log-every",    "--sample-every",
-                                              "--checkpoint-every", "--keep"};
+                                              "--checkpoint-every", "--keep", "--health-every",
+                                              "--birthday-trials", "--nan-lr-scale"};
   return kAllowed.count(flag) > 0;
 }
 

@@ -13,6 +13,7 @@ commands:
   sample            render images from a checkpoint
   export-generator  write a small generator-only file from a checkpoint
   info              show a checkpoint's config, step and fingerprint
+  health            measure a checkpoint's diversity, near-duplicates and support size against its data
   data              check a dataset: images used, files skipped and why
 
 ganscope-cli COMMAND --help shows the flags of a command.
@@ -59,11 +60,28 @@ run folder:
   --sample-every N      steps between sample grids (default 250)
   --checkpoint-every N  steps between checkpoints (default 1000)
   --keep N              keep the newest N checkpoints (default 3)
+  --health-every N      steps between health measurements, health.jsonl (default 250)
+  --birthday-trials N   batches of 64 for the birthday support estimate per measurement (default 2; 0: off)
+  --nan-lr-scale X      on NaN/Inf: roll back to the last checkpoint, rates times X (default 0.5; 1: same)
   --config FILE         start from a config.json (flags override it)
   --resume              continue RUN from its newest checkpoint; only --steps, --data, --device, --threads
                         and the run folder intervals may change
 
-Ctrl-C writes a checkpoint and stops; resume with --resume.
+Ctrl-C writes a checkpoint and stops; resume with --resume. Alarms (mode collapse, discriminator wins,
+oscillation, non-finite numbers) are printed on their own line as they are raised.
+)";
+}
+
+const char* healthUsage() {
+  return R"(usage: ganscope-cli health --checkpoint FILE [--data DIR|IDX] [flags]
+
+  --checkpoint FILE   full checkpoint (.gsck): its generator, discriminator and fixed sample grid
+  --data DIR|IDX      the training data (default: the path stored in the checkpoint)
+  --trials N          batches of 64 for the birthday support estimate (default 8; 0: skip)
+  --real N            real images to compare with (default 64)
+
+Prints the diversity ratios (pixels, D features), the near-duplicate groups of the grid's cells (row-major),
+the birthday estimate of the support size, histograms of D's outputs and the closest training image.
 )";
 }
 

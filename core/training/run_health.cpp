@@ -17,8 +17,11 @@ bool logisticLoss(LossKind loss) { return loss == LossKind::NonSaturating || los
 
 HealthOptions monitorOptions(const TrainConfig& c) {
   HealthOptions o;
-  // Early training is chaotic (D wins for a while, diversity starts low): judge from the second measurement on.
-  o.warmup_steps = std::max<int64_t>(2 * static_cast<int64_t>(c.health_every), 10 * static_cast<int64_t>(c.log_every));
+  // Early training is chaotic (D wins for a while, diversity starts low) and the grid comes from the EMA
+  // generator, which stays near its random start for a few half-lives: judge only after both.
+  const auto ema_half_life = static_cast<int64_t>(c.optim.ema_kimg * 1000.0 / std::max(1, c.batch));
+  o.warmup_steps = std::max({2 * static_cast<int64_t>(c.health_every), 10 * static_cast<int64_t>(c.log_every),
+                             3 * ema_half_life});
   return o;
 }
 
