@@ -21,8 +21,10 @@ at::Tensor discriminatorLoss(LossKind kind, const at::Tensor& real_logits, const
 at::Tensor generatorLoss(LossKind kind, const at::Tensor& fake_logits);
 
 // WGAN-GP: mean over the batch of (||grad_x D(x_hat)||_2 - 1)^2 on random interpolates x_hat (weight applied by
-// the caller). Differentiable w.r.t. D's parameters (create_graph).
-at::Tensor gradientPenalty(DiscriminatorNet& d, const at::Tensor& real, const at::Tensor& fake);
+// the caller). Differentiable w.r.t. D's parameters (create_graph). Inputs of any rank >= 2 ([N, ...]); the
+// interpolation weights come from `gen` when given, else from the global generator.
+at::Tensor gradientPenalty(DiscriminatorNet& d, const at::Tensor& real, const at::Tensor& fake,
+                           c10::optional<at::Generator> gen = c10::nullopt);
 
 // R1: mean over the batch of ||grad_x D(x_real)||^2 (the caller multiplies by gamma / 2 and the lazy interval).
 at::Tensor r1Penalty(DiscriminatorNet& d, const at::Tensor& real);

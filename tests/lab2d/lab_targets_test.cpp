@@ -1,0 +1,29 @@
+// The targets with the default settings over 10 seeds: every seed captures every mode with at least
+// 90% high-quality samples, on the ring (8 modes) and on the grid (25 modes), and no run raises the collapse
+// alarm. bench/bench_lab2d prints the same runs' figures.
+#include <gtest/gtest.h>
+
+#include "lab2d/lab_trainer.h"
+
+using namespace gs;
+
+namespace {
+
+void expectTargetsOverSeeds(const PointMixture& mixture) {
+  for (uint64_t seed = 1; seed <= 10; ++seed) {
+    Lab2dConfig c;
+    c.seed = seed;
+    Lab2dTrainer t(c, mixture);
+    const Lab2dMeasures m = runLab2d(t);
+    SCOPED_TRACE(mixture.name + " seed " + std::to_string(seed));
+    EXPECT_EQ(m.coverage.modes_captured, m.coverage.modes_total);
+    EXPECT_GE(m.coverage.highQualityShare(), 0.9);
+    for (const Alarm& a : t.health().history()) EXPECT_NE(a.kind, AlarmKind::ModeCollapse) << a.message;
+  }
+}
+
+}  // namespace
+
+TEST(Lab2dTargets, RingEveryModeOverTenSeeds) { expectTargetsOverSeeds(ringMixture()); }
+
+TEST(Lab2dTargets, GridEveryModeOverTenSeeds) { expectTargetsOverSeeds(gridMixture()); }
