@@ -11,7 +11,8 @@
 
 namespace gs {
 
-PngText exportText(const GeneratorSession& session, const ExportItem& item, float truncation) {
+PngText exportText(const GeneratorSession& session, const ExportItem& item, float truncation,
+                   const StyleControls& style) {
   PngText text = standardExportText();
   text.emplace_back("Model", session.label());
   text.emplace_back("Model fingerprint", session.fingerprint());
@@ -30,12 +31,14 @@ PngText exportText(const GeneratorSession& session, const ExportItem& item, floa
     text.emplace_back("Latent", values.join(',').toStdString());
   }
   if (item.columns > 1) text.emplace_back("Grid columns", std::to_string(item.columns));
+  if (session.isStyleBased() && !style.isDefault()) text.emplace_back("Style controls", styleControlsToJson(style));
   return text;
 }
 
 ExportJob singleImageJob(std::shared_ptr<GeneratorSession> session, const QString& path,
-                         const std::vector<float>& z, std::optional<uint64_t> seed, float truncation) {
-  ExportJob job{std::move(session), truncation, {}};
+                         const std::vector<float>& z, std::optional<uint64_t> seed, float truncation,
+                         const StyleControls& style) {
+  ExportJob job{std::move(session), truncation, {}, style};
   job.items.push_back(ExportItem{path, {z}, {seed}, 1});
   return job;
 }
@@ -53,14 +56,14 @@ ExportJob gridJob(std::shared_ptr<GeneratorSession> session, const QString& path
     item.latents.push_back(session->latentForSeed(seed));
     item.seeds.push_back(seed);
   }
-  ExportJob job{std::move(session), truncation, {}};
+  ExportJob job{std::move(session), truncation, {}, {}};
   job.items.push_back(std::move(item));
   return job;
 }
 
 ExportJob seedsJob(std::shared_ptr<GeneratorSession> session, const QString& folder, uint64_t first_seed, int count,
-                   float truncation) {
-  ExportJob job{session, truncation, {}};
+                   float truncation, const StyleControls& style) {
+  ExportJob job{session, truncation, {}, style};
   for (int i = 0; i < count; ++i) {
     const uint64_t seed = first_seed + uint64_t(i);
     job.items.push_back(ExportItem{QDir(folder).filePath(QString("seed_%1.png").arg(seed, 6, 10, QChar('0'))),
@@ -99,12 +102,12 @@ bool ExportRunner::start(ExportJob job) {
         }
         ImageU8 image;
         if (item.latents.size() == 1) {
-          image = job.session->render(item.latents.front(), job.truncation);
+          image = job.session->render(item.latents.front(), job.truncation, job.style);
         } else {
-          image = tileGrid(job.session->renderBatch(item.latents, job.truncation), item.columns, 2, 0);
+          image = tileGrid(job.session->renderBatch(item.latents, job.truncation, job.style), item.columns, 2, 0);
         }
         QDir().mkpath(QFileInfo(item.path).absolutePath());
-        writePng(item.path.toStdString(), image, exportText(*job.session, item, job.truncation));
+        writePng(item.path.toStdString(), image, exportText(*job.session, item, job.truncation, job.style));
         ++written;
         post([written, total](ExportRunner& r) { Q_EMIT r.progress(written, total); });
       }

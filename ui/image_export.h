@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "explore/style_controls.h"
 #include "export/png_export.h"
 
 namespace gs {
@@ -28,19 +29,22 @@ struct ExportJob {
   std::shared_ptr<GeneratorSession> session;
   float truncation = 1.0f;
   std::vector<ExportItem> items;
+  StyleControls style;  // style-based generators: recorded as "Style controls" JSON when not the defaults
 };
 
 // The text chunks written for one item.
-PngText exportText(const GeneratorSession& session, const ExportItem& item, float truncation);
+PngText exportText(const GeneratorSession& session, const ExportItem& item, float truncation,
+                   const StyleControls& style = {});
 // Jobs the File menu offers.
 ExportJob singleImageJob(std::shared_ptr<GeneratorSession> session, const QString& path,
-                         const std::vector<float>& z, std::optional<uint64_t> seed, float truncation);
+                         const std::vector<float>& z, std::optional<uint64_t> seed, float truncation,
+                         const StyleControls& style = {});
 ExportJob gridJob(std::shared_ptr<GeneratorSession> session, const QString& path, uint64_t run_seed, int columns,
                   float truncation);
 // The fixed grid's cell seeds: fixedGridSeed(run_seed, i), the same cells a training run shows.
 std::vector<uint64_t> gridSeeds(uint64_t run_seed, int count);
 ExportJob seedsJob(std::shared_ptr<GeneratorSession> session, const QString& folder, uint64_t first_seed, int count,
-                   float truncation);
+                   float truncation, const StyleControls& style = {});
 
 class ExportRunner : public QObject {
   Q_OBJECT

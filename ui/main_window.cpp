@@ -25,8 +25,10 @@
 #include "explore/generator_session.h"
 #include "image_canvas.h"
 #include "image_export.h"
+#include "lab2d_panel.h"
 #include "latent_panel.h"
 #include "run_follower.h"
+#include "style_layer_panel.h"
 #include "training_controller.h"
 #include "training_panel.h"
 
@@ -44,6 +46,15 @@ QLabel* sectionTitle(const QString& text, QWidget* parent) {
   auto* label = new QLabel(text, parent);
   label->setObjectName("sectionTitle");
   return label;
+}
+
+QScrollArea* verticalScroller(QWidget* content) {
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(content);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  return scroll;
 }
 
 }  // namespace
@@ -103,6 +114,7 @@ void MainWindow::buildCentre() {
                                   "run is training.\nClick a cell to explore it.");
   tabs_->addTab(explorer_canvas_, "Explorer");
   tabs_->addTab(samples_canvas_, "Samples");
+  tabs_->addTab(new Lab2dPanel(tabs_), "2D lab");
   layout->addWidget(tabs_, 1);
   setCentralWidget(centre);
 }
@@ -120,27 +132,25 @@ void MainWindow::buildDocks() {
   left_layout->addWidget(sectionTitle("TRAINING", left));
   left_layout->addWidget(training_panel_);
   left_layout->addStretch(1);
-  auto* left_scroll = new QScrollArea;
-  left_scroll->setWidget(left);
-  left_scroll->setWidgetResizable(true);
-  left_scroll->setFrameShape(QFrame::NoFrame);
-  left_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  auto* left_scroll = verticalScroller(left);
   left_scroll->setMinimumWidth(340);
   auto* left_dock = new QDockWidget("Data & Training", this);
   left_dock->setObjectName("dataDock");
   left_dock->setWidget(left_scroll);
   addDockWidget(Qt::LeftDockWidgetArea, left_dock);
 
+  // Right: the latent controls, and the style-layer controls in a second tab shown for style generators.
   latent_panel_ = new LatentPanel;
-  auto* right_scroll = new QScrollArea;
-  right_scroll->setWidget(latent_panel_);
-  right_scroll->setWidgetResizable(true);
-  right_scroll->setFrameShape(QFrame::NoFrame);
-  right_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  right_scroll->setMinimumWidth(330);
+  style_panel_ = new StyleLayerPanel;
+  explorer_controls_ = new QTabWidget;
+  explorer_controls_->setDocumentMode(true);
+  explorer_controls_->addTab(verticalScroller(latent_panel_), "Latent");
+  explorer_controls_->addTab(verticalScroller(style_panel_), "Style layers");
+  explorer_controls_->setTabVisible(1, false);
+  explorer_controls_->setMinimumWidth(330);
   auto* right_dock = new QDockWidget("Latent explorer", this);
   right_dock->setObjectName("latentDock");
-  right_dock->setWidget(right_scroll);
+  right_dock->setWidget(explorer_controls_);
   addDockWidget(Qt::RightDockWidgetArea, right_dock);
 
   charts_ = new ChartsPanel;

@@ -26,6 +26,7 @@ class GeneratorSession;
 class ImageCanvas;
 class LatentPanel;
 class RunFollower;
+class StyleLayerPanel;
 class TrainingController;
 class TrainingPanel;
 
@@ -62,6 +63,8 @@ class MainWindow : public QMainWindow {
   DataPanel* dataPanel() const { return data_panel_; }
   TrainingPanel* trainingPanel() const { return training_panel_; }
   LatentPanel* latentPanel() const { return latent_panel_; }
+  StyleLayerPanel* styleLayerPanel() const { return style_panel_; }
+  QTabWidget* explorerControlTabs() const { return explorer_controls_; }  // Latent | Style layers
   ChartsPanel* chartsPanel() const { return charts_; }
   ImageCanvas* explorerCanvas() const { return explorer_canvas_; }
   ImageCanvas* samplesCanvas() const { return samples_canvas_; }
@@ -114,6 +117,8 @@ class MainWindow : public QMainWindow {
   DataPanel* data_panel_;
   TrainingPanel* training_panel_;
   LatentPanel* latent_panel_;
+  StyleLayerPanel* style_panel_;
+  QTabWidget* explorer_controls_;
   ChartsPanel* charts_;
   QTabWidget* tabs_;
   ImageCanvas* explorer_canvas_;

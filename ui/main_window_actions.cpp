@@ -19,6 +19,7 @@
 #include "latent_panel.h"
 #include "main_window.h"
 #include "run_follower.h"
+#include "style_layer_panel.h"
 #include "training_controller.h"
 #include "training_panel.h"
 
@@ -26,6 +27,7 @@ namespace gs {
 
 void MainWindow::connectSignals() {
   connect(latent_panel_, &LatentPanel::latentChanged, this, &MainWindow::requestExplorerFrame);
+  connect(style_panel_, &StyleLayerPanel::controlsChanged, this, &MainWindow::requestExplorerFrame);
   connect(render_, &RenderService::frameReady, this, &MainWindow::onFrame);
   connect(render_, &RenderService::renderFailed, this, [this](RenderChannel, const QString& m) { showError(m); });
   connect(samples_canvas_, &ImageCanvas::cellClicked, this, &MainWindow::onGridCellClicked);
@@ -156,10 +158,13 @@ void MainWindow::setGenerator(std::shared_ptr<GeneratorSession> session) {
   if (!session) return;
   session_ = std::move(session);
   auto weak = std::weak_ptr<GeneratorSession>(session_);
-  latent_panel_->setGenerator(session_->latentDim(), [weak](uint64_t seed) {
+  auto latent_for_seed = [weak](uint64_t seed) {
     auto s = weak.lock();
     return s ? s->latentForSeed(seed) : std::vector<float>{};
-  });
+  };
+  latent_panel_->setGenerator(session_->latentDim(), latent_for_seed);
+  style_panel_->setGenerator(session_->styleLayerResolutions(), latent_for_seed);
+  explorer_controls_->setTabVisible(1, session_->isStyleBased());
   const ModelConfig& c = session_->config();
   statusBar()->showMessage(QString("Generator: %1 \u00B7 %2 px \u00B7 latent %3 \u00B7 %4")
                                .arg(QString::fromStdString(session_->label()))
@@ -173,13 +178,14 @@ void MainWindow::setGenerator(std::shared_ptr<GeneratorSession> session) {
 
 void MainWindow::requestExplorerFrame() {
   if (!session_ || latent_panel_->latent().empty()) return;
-  render_->request(RenderChannel::Explorer,
-                   RenderRequest{session_, {latent_panel_->latent()}, latent_panel_->truncation(), 1, 0});
+  RenderRequest request{session_, {latent_panel_->latent()}, latent_panel_->truncation(), 1, 0, {}};
+  request.style = style_panel_->controls();
+  render_->request(RenderChannel::Explorer, std::move(request));
 }
 
 void MainWindow::requestGridFrame() {
   if (!session_) return;
-  RenderRequest request{session_, {}, 1.0f, grid_size_, 0};
+  RenderRequest request{session_, {}, 1.0f, grid_size_, 0, {}};
   for (uint64_t seed : gridSeeds(grid_run_seed_, grid_size_ * grid_size_))
     request.latents.push_back(session_->latentForSeed(seed));
   render_->request(RenderChannel::Grid, std::move(request));
@@ -196,9 +202,11 @@ void MainWindow::onFrame(RenderChannel channel, const QImage& image, quint64, do
     return;
   }
   const auto origin = latent_panel_->originSeed();
-  explorer_canvas_->setCaption(QString("%1 \u00B7 %2 \u00B7 psi %3 \u00B7 %4 \u00D7 %5 px \u00B7 %6 ms")
+  const bool styled = !style_panel_->controls().isDefault();
+  explorer_canvas_->setCaption(QString("%1 \u00B7 %2%3 \u00B7 psi %4 \u00B7 %5 \u00D7 %6 px \u00B7 %7 ms")
                                    .arg(QString::fromStdString(session_->label()))
                                    .arg(origin ? QString("seed %1").arg(*origin) : QString("edited latent"))
+                                   .arg(styled ? QString(" \u00B7 style layers edited") : QString())
                                    .arg(latent_panel_->truncation(), 0, 'f', 2)
                                    .arg(image.width())
                                    .arg(image.height())
@@ -276,7 +284,7 @@ void MainWindow::runExport(ExportJob job, const QString& what) {
 void MainWindow::exportCurrentImage(const QString& path) {
   if (!session_) return showError("No generator loaded: nothing to export");
   runExport(singleImageJob(session_, path, latent_panel_->latent(), latent_panel_->originSeed(),
-                           latent_panel_->truncation()),
+                           latent_panel_->truncation(), style_panel_->controls()),
             "image");
 }
 
@@ -287,7 +295,7 @@ void MainWindow::exportGrid(const QString& path) {
 
 void MainWindow::exportSamples(const QString& folder, int count, uint64_t first_seed) {
   if (!session_) return showError("No generator loaded: nothing to export");
-  runExport(seedsJob(session_, folder, first_seed, count, latent_panel_->truncation()),
+  runExport(seedsJob(session_, folder, first_seed, count, latent_panel_->truncation(), style_panel_->controls()),
             QString("%1 samples").arg(count));
 }
 

@@ -37,7 +37,7 @@ void RenderWorker::renderOne(int channel, const RenderRequest& job) {
   try {
     if (!job.session || job.latents.empty()) return;
     if (job.latents.size() == 1) {
-      Q_EMIT rendered(channel, toQImage(job.session->render(job.latents.front(), job.truncation)), job.stamp,
+      Q_EMIT rendered(channel, toQImage(job.session->render(job.latents.front(), job.truncation, job.style)), job.stamp,
                       timer.nsecsElapsed() / 1e6);
       return;
     }
@@ -49,7 +49,7 @@ void RenderWorker::renderOne(int channel, const RenderRequest& job) {
       if (auto explorer = take(int(RenderChannel::Explorer))) renderOne(int(RenderChannel::Explorer), *explorer);
       const size_t end = std::min(job.latents.size(), begin + kGridChunk);
       const std::vector<std::vector<float>> chunk(job.latents.begin() + long(begin), job.latents.begin() + long(end));
-      for (auto& tile : job.session->renderBatch(chunk, job.truncation)) tiles.push_back(std::move(tile));
+      for (auto& tile : job.session->renderBatch(chunk, job.truncation, job.style)) tiles.push_back(std::move(tile));
     }
     Q_EMIT rendered(channel, toQImage(tileGrid(tiles, job.columns, 2, 0)), job.stamp, timer.nsecsElapsed() / 1e6);
   } catch (const std::exception& e) {

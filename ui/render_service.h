@@ -13,6 +13,8 @@
 #include <optional>
 #include <vector>
 
+#include "explore/style_controls.h"
+
 namespace gs {
 
 class GeneratorSession;
@@ -22,7 +24,8 @@ struct RenderRequest {
   std::vector<std::vector<float>> latents;  // one latent: a single image; several: a grid of `columns`
   float truncation = 1.0f;
   int columns = 1;
-  quint64 stamp = 0;  // set by RenderService::request
+  quint64 stamp = 0;   // set by RenderService::request
+  StyleControls style;  // style-based generators only
 };
 
 enum class RenderChannel { Explorer = 0, Grid = 1 };

@@ -22,6 +22,23 @@ std::shared_ptr<GeneratorSession> makeTinyGeneratorSession(int latent_dim) {
   return GeneratorSession::snapshot(*generator, config, "tiny test generator");
 }
 
+std::shared_ptr<GeneratorSession> makeTinyStyleSession() {
+  ModelConfig config;
+  config.kind = ModelKind::Style;
+  config.resolution = 32;
+  config.g_width = config.d_width = 8;
+  config.latent_dim = 16;
+  config.mapping_layers = 2;
+  config.channels = 3;
+  auto generator = makeGenerator(config);
+  {
+    at::NoGradGuard no_grad;
+    for (auto& p : generator->named_parameters())
+      if (p.key().find("noise_strength") != std::string::npos) p.value().fill_(0.3);
+  }
+  return GeneratorSession::snapshot(*generator, config, "tiny style generator");
+}
+
 void writeTinyImageFolder(const QString& dir, int count) {
   QDir().mkpath(dir);
   for (int n = 0; n < count; ++n) {

@@ -1,0 +1,103 @@
+// The style-layer panel: shown only for style generators, one row per synthesis layer in coarse/middle/fine
+// groups; switching a layer to latent B, per-layer truncation and the noise seed re-render the explorer, and
+// the current image export records the controls.
+#include <QCheckBox>
+#include <QGroupBox>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "core_types.h"
+#include "explore/generator_session.h"
+#include "export/png_export.h"
+#include "image_canvas.h"
+#include "latent_panel.h"
+#include "main_window.h"
+#include "style_layer_panel.h"
+#include "ui_test_support.h"
+
+using namespace gs;
+
+class StyleUiTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase() { isolateSettings(); }
+
+  void tabOnlyForStyleGenerators() {
+    MainWindow window(nullptr, false);
+    window.show();
+    window.setGenerator(makeTinyGeneratorSession());
+    QVERIFY(!window.explorerControlTabs()->isTabVisible(1));
+    QCOMPARE(window.styleLayerPanel()->layerCount(), 0);
+    window.setGenerator(makeTinyStyleSession());
+    QVERIFY(window.explorerControlTabs()->isTabVisible(1));
+    StyleLayerPanel* panel = window.styleLayerPanel();
+    QCOMPARE(panel->layerCount(), 7);
+    // 32 px: coarse (4, 8, 8) and middle (16, 16, 32, 32); no fine group.
+    const auto groups = panel->findChildren<QGroupBox*>();
+    QStringList titles;
+    for (auto* g : groups) titles << g->title();
+    QVERIFY2(titles.filter("Coarse").size() == 1 && titles.filter("Middle").size() == 1 &&
+                 titles.filter("Fine").isEmpty(),
+             qPrintable(titles.join(" | ")));
+  }
+
+  void layerSwitchToBChangesTheImage() {
+    MainWindow window(nullptr, false);
+    window.show();
+    auto session = makeTinyStyleSession();
+    window.setGenerator(session);
+    ImageCanvas* canvas = window.explorerCanvas();
+    const QImage plain = toQImage(session->render(window.latentPanel()->latent()));
+    QTRY_COMPARE_WITH_TIMEOUT(canvas->image(), plain, 10000);
+
+    StyleLayerPanel* panel = window.styleLayerPanel();
+    QSignalSpy spy(panel, &StyleLayerPanel::controlsChanged);
+    window.explorerControlTabs()->setCurrentIndex(1);
+    QTest::mouseClick(panel->fromBSwitch(0), Qt::LeftButton);
+    QVERIFY(panel->fromBSwitch(0)->isChecked());
+    QCOMPARE(spy.count(), 1);
+    const StyleControls controls = panel->controls();
+    QVERIFY(controls.layers[0].from_b);
+    QCOMPARE(controls.latent_b, session->latentForSeed(1));
+    const QImage mixed = toQImage(session->render(window.latentPanel()->latent(), 1.0f, controls));
+    QVERIFY(mixed != plain);
+    QTRY_COMPARE_WITH_TIMEOUT(canvas->image(), mixed, 10000);
+
+    // Per-layer truncation and the noise seed also reach the explorer.
+    panel->truncationSlider(3)->setValue(20);
+    panel->noiseSeedBox()->setValue(9);
+    const QImage edited = toQImage(session->render(window.latentPanel()->latent(), 1.0f, panel->controls()));
+    QTRY_COMPARE_WITH_TIMEOUT(canvas->image(), edited, 10000);
+    QVERIFY(edited != mixed);
+
+    // Reset returns to the plain image.
+    panel->reset();
+    QTRY_COMPARE_WITH_TIMEOUT(canvas->image(), plain, 10000);
+  }
+
+  void exportRecordsTheControls() {
+    MainWindow window(nullptr, false);
+    auto session = makeTinyStyleSession();
+    window.setGenerator(session);
+    window.styleLayerPanel()->fromBSwitch(2)->setChecked(true);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("styled.png");
+    QSignalSpy done(&window, &MainWindow::exportFinished);
+    window.exportCurrentImage(path);
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+    QString recipe;
+    for (const auto& [key, value] : readPngText(path.toStdString()))
+      if (key == "Style controls") recipe = QString::fromStdString(value);
+    QVERIFY2(recipe.contains("\"from_b\":true") && recipe.contains("\"seed_b\":1"), qPrintable(recipe));
+    const ImageU8 written = readPng(path.toStdString());
+    const ImageU8 expected = session->render(window.latentPanel()->latent(), 1.0f, window.styleLayerPanel()->controls());
+    QCOMPARE(written.pixels == expected.pixels, true);
+  }
+};
+
+QTEST_MAIN(StyleUiTest)
+#include "test_ui_style.moc"
