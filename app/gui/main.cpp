@@ -1,8 +1,8 @@
 // ganscope: the desktop app. Usage: ganscope [PATH] [--train-steps N] [--screenshot FILE [--delay MS]
-// [--tab explorer|samples]]
+// [--tab explorer|samples|lab]] [--lab-run ring|grid]
 // PATH may be an image folder, a run folder or a checkpoint. --screenshot saves the window after a delay and
 // quits (documentation images, headless checks under xvfb); --train-steps starts training PATH (an image
-// folder) with the panel's defaults once it has loaded.
+// folder) with the panel's defaults once it has loaded; --lab-run starts the 2D lab on the ring or the grid.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -14,6 +14,7 @@
 
 #include "app_style.h"
 #include "data_panel.h"
+#include "lab2d_panel.h"
 #include "main_window.h"
 #include "training_panel.h"
 #include "util/process_env.h"
@@ -35,10 +36,11 @@ int main(int argc, char** argv) {
   parser.addPositionalArgument("path", "Image folder, run folder or checkpoint to open");
   QCommandLineOption screenshot("screenshot", "Save a screenshot of the window to FILE and quit.", "FILE");
   QCommandLineOption delay("delay", "Milliseconds before the screenshot (default 3000).", "MS", "3000");
-  QCommandLineOption tab("tab", "Tab to show: explorer or samples.", "NAME", "explorer");
+  QCommandLineOption tab("tab", "Tab to show: explorer, samples or lab.", "NAME", "explorer");
   QCommandLineOption no_demo("no-demo", "Do not open the bundled demo generator.");
   QCommandLineOption train_steps("train-steps", "Start training the image folder PATH for N steps.", "N");
-  parser.addOptions({screenshot, delay, tab, no_demo, train_steps});
+  QCommandLineOption lab_run("lab-run", "Start a 2D lab run on DISTRIBUTION (ring or grid).", "DISTRIBUTION");
+  parser.addOptions({screenshot, delay, tab, no_demo, train_steps, lab_run});
   parser.process(app);
 
   gs::MainWindow window(nullptr, !parser.isSet(no_demo));
@@ -51,7 +53,14 @@ int main(int argc, char** argv) {
     QObject::connect(window.dataPanel(), &gs::DataPanel::loaded, &window, [&window] { window.startTraining(); },
                      Qt::SingleShotConnection);
   }
-  if (parser.value(tab) == "samples") window.findChild<QTabWidget*>()->setCurrentIndex(1);
+  auto* tabs = window.findChild<QTabWidget*>();
+  auto* lab = window.findChild<gs::Lab2dPanel*>();
+  if (parser.value(tab) == "samples") tabs->setCurrentIndex(1);
+  if (parser.value(tab) == "lab" || parser.isSet(lab_run)) tabs->setCurrentWidget(lab);
+  if (parser.isSet(lab_run)) {
+    lab->selectDistribution(parser.value(lab_run));
+    lab->start();
+  }
   window.show();
 
   // Time to the first interactive frame (the demo generator rendered in the explorer).
