@@ -103,6 +103,7 @@ void StyleLayerPanel::setGenerator(const std::vector<int>& layer_resolutions,
         box = new QGroupBox(QString("%1 \u00B7 %2").arg(group.title, group.hint), this);
         grid = new QGridLayout(box);
         grid->setVerticalSpacing(2);
+        grid->setColumnMinimumWidth(1, 20);
         grid->addWidget(new QLabel("Layer", box), 0, 0);
         grid->addWidget(new QLabel("B", box), 0, 1);
         grid->addWidget(new QLabel("Truncation psi", box), 0, 2, 1, 2);
@@ -124,12 +125,16 @@ void StyleLayerPanel::addRow(QGridLayout* grid, int line, int layer, int resolut
   QWidget* host = grid->parentWidget();
   Row row;
   auto* name = new QLabel(QString("%1 \u00B7 %2 px").arg(layer).arg(resolution), host);
+  // Fixed label widths keep the sliders of every group in one column.
+  name->setFixedWidth(72);
   row.from_b = new QCheckBox(host);
   row.from_b->setToolTip("Take this layer's style from latent B");
   row.truncation = makeSlider(host, 100, 100, "Truncation psi of this layer (times the overall psi)");
   row.truncation_value = new QLabel("1.00", host);
   row.noise = makeSlider(host, 200, 100, "Noise strength of this layer (times what it learned)");
   row.noise_value = new QLabel("1.00", host);
+  row.truncation_value->setFixedWidth(32);
+  row.noise_value->setFixedWidth(32);
   grid->addWidget(name, line, 0);
   grid->addWidget(row.from_b, line, 1);
   grid->addWidget(row.truncation, line, 2);

@@ -137,6 +137,13 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     }
   });
 
+  connect(model_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+    // Each model starts from the learning rates known to train it (defaultOptim: 2e-3 for style-based).
+    const OptimConfig o = defaultOptim(ModelKind(model_->currentData().toInt()), resolution());
+    lr_g_->setValue(o.lr_g);
+    lr_d_->setValue(o.lr_d);
+  });
+
   TrainConfig defaults;
   defaults.model.g_width = defaults.model.d_width = 32;
   setConfig(defaults);
@@ -164,6 +171,13 @@ TrainConfig TrainingPanel::config() const {
   if (c.optim.loss == LossKind::WganGp || c.optim.loss == LossKind::Hinge) {
     c.optim.beta1 = 0.0;
     c.optim.beta2 = 0.9;
+  }
+  if (c.model.kind == ModelKind::Style && c.optim.loss == LossKind::NonSaturating) {
+    // StyleGAN2's Adam betas and lazy R1 unless the config already sets a penalty.
+    const OptimConfig style = defaultOptim(ModelKind::Style, c.model.resolution);
+    c.optim.beta1 = style.beta1;
+    c.optim.beta2 = style.beta2;
+    if (c.optim.r1_gamma <= 0) c.optim.r1_gamma = style.r1_gamma;
   }
   return c;
 }

@@ -9,8 +9,14 @@ namespace {
 
 void checkSize(const std::vector<float>& v, int64_t expected, const std::string& what) {
   if (!v.empty() && static_cast<int64_t>(v.size()) != expected)
-    throw GanscopeError("style controls: " + what + " has " + std::to_string(v.size()) + " values, the generator takes " +
-                        std::to_string(expected));
+    throw GanscopeError("style controls: " + what + " has " + std::to_string(v.size()) +
+                        " values, the generator takes " + std::to_string(expected));
+}
+
+void checkLayerCount(const StyleControls& c, int layers) {
+  if (!c.layers.empty() && static_cast<int>(c.layers.size()) != layers)
+    throw GanscopeError("style controls: " + std::to_string(c.layers.size()) +
+                        " layer settings for a generator with " + std::to_string(layers) + " synthesis layers");
 }
 
 at::Tensor row(const std::vector<float>& v, const at::Tensor& like) {
@@ -22,9 +28,7 @@ at::Tensor row(const std::vector<float>& v, const at::Tensor& like) {
 at::Tensor styleLatents(StyleGeneratorNet& g, const at::Tensor& z, float truncation, const StyleControls& c) {
   const int layers = g.numStyleLayers();
   const int64_t w_dim = g.wDim(), n = z.size(0);
-  if (!c.layers.empty() && static_cast<int>(c.layers.size()) != layers)
-    throw GanscopeError("style controls: " + std::to_string(c.layers.size()) + " layer settings for a generator with " +
-                        std::to_string(layers) + " synthesis layers");
+  checkLayerCount(c, layers);
   checkSize(c.latent_b, z.size(1), "latent B");
   checkSize(c.w_offset, w_dim, "the w offset");
   const at::Tensor w = g.mapping(z);  // [N, w_dim]
@@ -50,10 +54,7 @@ at::Tensor styleLatents(StyleGeneratorNet& g, const at::Tensor& z, float truncat
 NoiseSpec styleNoise(StyleGeneratorNet& g, const StyleControls& c) {
   NoiseSpec noise;
   noise.seed = c.noise_seed;
-  if (c.layers.empty()) return noise;
-  if (static_cast<int>(c.layers.size()) != g.numStyleLayers())
-    throw GanscopeError("style controls: " + std::to_string(c.layers.size()) + " layer settings for a generator with " +
-                        std::to_string(g.numStyleLayers()) + " synthesis layers");
+  checkLayerCount(c, g.numStyleLayers());
   for (const auto& l : c.layers) noise.gain.push_back(l.noise);
   return noise;
 }

@@ -66,6 +66,12 @@ class StyleUiTest : public QObject {
     const QImage mixed = toQImage(session->render(window.latentPanel()->latent(), 1.0f, controls));
     QVERIFY(mixed != plain);
     QTRY_COMPARE_WITH_TIMEOUT(canvas->image(), mixed, 10000);
+    // For looking at the panel by hand: GANSCOPE_STYLE_SCREENSHOT=file.png (run under xvfb for real fonts).
+    if (const QString shot = qEnvironmentVariable("GANSCOPE_STYLE_SCREENSHOT"); !shot.isEmpty()) {
+      window.resize(1500, 940);
+      QTest::qWait(200);
+      QVERIFY(window.grab().save(shot));
+    }
 
     // Per-layer truncation and the noise seed also reach the explorer.
     panel->truncationSlider(3)->setValue(20);
@@ -94,7 +100,8 @@ class StyleUiTest : public QObject {
       if (key == "Style controls") recipe = QString::fromStdString(value);
     QVERIFY2(recipe.contains("\"from_b\":true") && recipe.contains("\"seed_b\":1"), qPrintable(recipe));
     const ImageU8 written = readPng(path.toStdString());
-    const ImageU8 expected = session->render(window.latentPanel()->latent(), 1.0f, window.styleLayerPanel()->controls());
+    const StyleControls controls = window.styleLayerPanel()->controls();
+    const ImageU8 expected = session->render(window.latentPanel()->latent(), 1.0f, controls);
     QCOMPARE(written.pixels == expected.pixels, true);
   }
 };
