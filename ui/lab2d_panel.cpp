@@ -8,6 +8,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
@@ -39,7 +40,8 @@ Lab2dPanel::Lab2dPanel(QWidget* parent) : QWidget(parent) {
   alarm_->setStyleSheet("QLabel { background: #b3261e; color: white; padding: 6px 10px; border-radius: 4px; }");
   alarm_->hide();
 
-  auto* stats = new QHBoxLayout;
+  // Two rows of figures, so the tab stays narrow enough to sit between the docks.
+  auto* stats = new QGridLayout;
   step_ = new QLabel(this);
   modes_ = new QLabel(this);
   quality_ = new QLabel(this);
@@ -48,8 +50,12 @@ Lab2dPanel::Lab2dPanel(QWidget* parent) : QWidget(parent) {
   step_->setObjectName("lab2dStep");
   modes_->setObjectName("lab2dModes");
   quality_->setObjectName("lab2dQuality");
-  for (QLabel* l : {step_, modes_, quality_, diversity_, d_outputs_}) stats->addWidget(l);
-  stats->addStretch(1);
+  int cell = 0;
+  for (QLabel* l : {step_, modes_, quality_, diversity_, d_outputs_}) {
+    stats->addWidget(l, cell / 3, cell % 3);
+    ++cell;
+  }
+  stats->setColumnStretch(2, 1);
 
   auto* right = new QVBoxLayout;
   right->addWidget(alarm_);
