@@ -7,6 +7,8 @@ namespace gs {
 void registerCoreMetaTypes() {
   qRegisterMetaType<gs::StepStats>("gs::StepStats");
   qRegisterMetaType<QVector<gs::StepStats>>("QVector<gs::StepStats>");
+  qRegisterMetaType<gs::HealthRecord>("gs::HealthRecord");
+  qRegisterMetaType<gs::Alarm>("gs::Alarm");
 }
 
 QImage toQImage(const ImageU8& image) {

@@ -3,10 +3,14 @@
 #include <QImage>
 #include <QMetaType>
 
+#include "metrics/health_record.h"
+#include "metrics/training_health.h"
 #include "training/step_stats.h"
 #include "util/image.h"
 
 Q_DECLARE_METATYPE(gs::StepStats)
+Q_DECLARE_METATYPE(gs::HealthRecord)
+Q_DECLARE_METATYPE(gs::Alarm)
 
 namespace gs {
 

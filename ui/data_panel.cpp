@@ -134,6 +134,7 @@ void DataPanel::onLoaded(std::shared_ptr<ImageDataset> dataset, int generation) 
   loading_ = false;
   progress_->hide();
   summary_ = dataset->summary();
+  dataset_ = dataset;
   showSummary();
   thumbs_->clear();
   for (const auto& thumb : dataset->thumbnails(32)) {

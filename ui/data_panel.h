@@ -28,6 +28,8 @@ class DataPanel : public QWidget {
   QString folder() const { return folder_; }
   bool isLoading() const { return loading_; }
   const DatasetSummary& summary() const { return summary_; }
+  // The decoded images (at the preview resolution) of the last completed load, or nullptr.
+  std::shared_ptr<const ImageDataset> dataset() const { return dataset_; }
   QListWidget* skippedList() const { return skipped_list_; }
   QString skippedDetail() const;
 
@@ -45,6 +47,7 @@ class DataPanel : public QWidget {
 
   QString folder_;
   DatasetSummary summary_;
+  std::shared_ptr<const ImageDataset> dataset_;
   bool loading_ = false;
   int generation_ = 0;  // results of a superseded load are ignored
   std::shared_ptr<std::atomic<bool>> stop_;

@@ -16,6 +16,7 @@ ImageCanvas::ImageCanvas(QWidget* parent) : QWidget(parent) {
 
 void ImageCanvas::setImage(const QImage& image) {
   image_ = image;
+  outlines_.clear();
   ++frames_;
   update();
   Q_EMIT frameShown();
@@ -36,6 +37,27 @@ void ImageCanvas::setGrid(int columns, int rows, int padding) {
   rows_ = rows;
   padding_ = padding;
   setCursor(columns > 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
+}
+
+void ImageCanvas::setCellOutlines(std::vector<std::pair<int, QColor>> outlines) {
+  outlines_ = std::move(outlines);
+  update();
+}
+
+QImage ImageCanvas::cellImage(int index) const {
+  if (image_.isNull() || columns_ <= 0 || rows_ <= 0 || index < 0 || index >= columns_ * rows_) return {};
+  const int w = (image_.width() - padding_) / columns_ - padding_;
+  const int h = (image_.height() - padding_) / rows_ - padding_;
+  return image_.copy(padding_ + (index % columns_) * (w + padding_), padding_ + (index / columns_) * (h + padding_), w, h);
+}
+
+QRectF ImageCanvas::cellRect(const QRect& target, int cell) const {
+  const double s = double(target.width()) / image_.width();
+  const double cell_w = double(image_.width() - padding_) / columns_;
+  const double cell_h = double(image_.height() - padding_) / rows_;
+  return QRectF(target.x() + (padding_ + (cell % columns_) * cell_w) * s,
+                target.y() + (padding_ + (cell / columns_) * cell_h) * s, (cell_w - padding_) * s,
+                (cell_h - padding_) * s);
 }
 
 QRect ImageCanvas::targetRect() const {
@@ -72,15 +94,17 @@ void ImageCanvas::paintEvent(QPaintEvent*) {
   const QRect target = targetRect();
   p.setRenderHint(QPainter::SmoothPixmapTransform, false);
   p.drawImage(target, image_);
-  if (hover_cell_ >= 0 && columns_ > 0) {
-    const double s = double(target.width()) / image_.width();
-    const double cell_w = double(image_.width() - padding_) / columns_;
-    const double cell_h = double(image_.height() - padding_) / rows_;
-    const QRectF cell(target.x() + (padding_ + (hover_cell_ % columns_) * cell_w) * s,
-                      target.y() + (padding_ + (hover_cell_ / columns_) * cell_h) * s, (cell_w - padding_) * s,
-                      (cell_h - padding_) * s);
-    p.setPen(QPen(palette().color(QPalette::Highlight), 2));
-    p.drawRect(cell);
+  if (columns_ > 0 && rows_ > 0) {
+    // Outlines sit just inside each cell, 3 px wide, so neighbouring groups stay apart.
+    for (const auto& [cell, color] : outlines_) {
+      if (cell < 0 || cell >= columns_ * rows_) continue;
+      p.setPen(QPen(color, 3, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+      p.drawRect(cellRect(target, cell).adjusted(1.5, 1.5, -1.5, -1.5));
+    }
+    if (hover_cell_ >= 0) {
+      p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+      p.drawRect(cellRect(target, hover_cell_));
+    }
   }
   if (!caption_.isEmpty()) {
     p.setPen(palette().color(QPalette::Text));

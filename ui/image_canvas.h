@@ -4,6 +4,9 @@
 #include <QImage>
 #include <QWidget>
 
+#include <utility>
+#include <vector>
+
 namespace gs {
 
 class ImageCanvas : public QWidget {
@@ -18,6 +21,11 @@ class ImageCanvas : public QWidget {
   // Tells the canvas the image is a grid of `columns` x `rows` tiles separated by `padding` pixels.
   void setGrid(int columns, int rows, int padding);
   quint64 framesShown() const { return frames_; }
+  // Outlines drawn around grid cells (index, colour), e.g. the near-duplicate groups; setImage clears them.
+  void setCellOutlines(std::vector<std::pair<int, QColor>> outlines);
+  const std::vector<std::pair<int, QColor>>& cellOutlines() const { return outlines_; }
+  // The pixels of grid cell `index` (without padding); null outside grid mode.
+  QImage cellImage(int index) const;
 
  Q_SIGNALS:
   void cellClicked(int index);
@@ -32,12 +40,14 @@ class ImageCanvas : public QWidget {
  private:
   QRect targetRect() const;
   int cellAt(const QPoint& pos) const;
+  QRectF cellRect(const QRect& target, int cell) const;
 
   QImage image_;
   QString placeholder_;
   QString caption_;
   int columns_ = 0, rows_ = 0, padding_ = 0;
   int hover_cell_ = -1;
+  std::vector<std::pair<int, QColor>> outlines_;
   quint64 frames_ = 0;
 };
 

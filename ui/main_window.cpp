@@ -23,6 +23,7 @@
 #include "charts_panel.h"
 #include "core_types.h"
 #include "data_panel.h"
+#include "health_lab.h"
 #include "explore/generator_session.h"
 #include "image_canvas.h"
 #include "image_export.h"
@@ -78,6 +79,7 @@ MainWindow::MainWindow(QWidget* parent, bool load_demo)
   buildDocks();
   buildMenus();
   connectSignals();
+  health_lab_ = new HealthLab(this, follower_);
   statusBar()->showMessage("Ready");
 
   QSettings settings;

@@ -23,6 +23,7 @@ class ChartsPanel;
 class DataPanel;
 class ExportRunner;
 class GeneratorSession;
+class HealthLab;
 class ImageCanvas;
 class LatentPanel;
 class RunFollower;
@@ -71,6 +72,7 @@ class MainWindow : public QMainWindow {
   TrainingController* training() const { return training_; }
   ExportRunner* exporter() const { return exporter_; }
   RenderService* renderer() const { return render_; }
+  HealthLab* healthLab() const { return health_lab_; }  // Health dock, alarm banner, remedies (health_lab.h)
 
  Q_SIGNALS:
   void generatorChanged();
@@ -109,6 +111,7 @@ class MainWindow : public QMainWindow {
   TrainingController* training_;
   RunFollower* follower_;
   ExportRunner* exporter_;
+  HealthLab* health_lab_ = nullptr;
   std::shared_ptr<GeneratorSession> session_;
   QFutureWatcher<GeneratorLoad>* loader_;
   void loadGeneratorAsync(const QString& label, std::function<std::shared_ptr<GeneratorSession>()> open);

@@ -27,6 +27,7 @@ bool RunFollower::attach(const QString& run_dir, QString* error) {
   }
   run_dir_ = run_dir;
   tail_ = std::make_unique<MetricsTail>(paths.metrics());
+  health_tail_ = std::make_unique<HealthTail>(paths.health());
   pollNow();
   timer_->start();
   return true;
@@ -35,6 +36,7 @@ bool RunFollower::attach(const QString& run_dir, QString* error) {
 void RunFollower::detach() {
   timer_->stop();
   tail_.reset();
+  health_tail_.reset();
   run_dir_.clear();
   last_sample_.clear();
   last_checkpoint_.clear();
@@ -46,6 +48,9 @@ void RunFollower::pollNow() {
   try {
     const auto fresh = tail_->poll();
     if (!fresh.empty()) Q_EMIT stepsReady(QVector<StepStats>(fresh.begin(), fresh.end()));
+    const auto health = health_tail_->poll();
+    if (health_tail_->wasReset()) Q_EMIT healthReset();
+    for (const HealthRecord& record : health) Q_EMIT healthReady(record);
     const auto samples = listSamples(dir);
     if (!samples.empty() && QString::fromStdString(samples.back()) != last_sample_) {
       last_sample_ = QString::fromStdString(samples.back());

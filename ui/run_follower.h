@@ -1,6 +1,6 @@
 #pragma once
 // Follows a run folder that another process (ganscope-cli) is writing, the way TensorBoard follows a log
-// folder: a timer polls metrics.jsonl for new lines and the samples/ and checkpoints/ folders for newer files.
+// folder: a timer polls metrics.jsonl and health.jsonl for new lines and the samples/ and checkpoints/ folders for newer files.
 #include <QImage>
 #include <QObject>
 #include <QString>
@@ -8,12 +8,14 @@
 
 #include <memory>
 
+#include "metrics/health_record.h"
 #include "training/step_stats.h"
 
 class QTimer;
 
 namespace gs {
 
+class HealthTail;
 class MetricsTail;
 
 class RunFollower : public QObject {
@@ -31,12 +33,17 @@ class RunFollower : public QObject {
 
  Q_SIGNALS:
   void stepsReady(QVector<gs::StepStats> steps);
+  // health.jsonl was cut back (a resume or rollback): drop the health records shown so far; the file's records
+  // follow again as healthReady.
+  void healthReset();
+  void healthReady(gs::HealthRecord record);
   void samplesUpdated(QImage grid, qint64 step);
   void checkpointUpdated(QString path);
 
  private:
   QString run_dir_;
   std::unique_ptr<MetricsTail> tail_;
+  std::unique_ptr<HealthTail> health_tail_;
   QString last_sample_, last_checkpoint_;
   QTimer* timer_;
 };

@@ -11,9 +11,9 @@
 
 namespace gs {
 
-TrainingWorker::TrainingWorker(TrainConfig config, QString run_dir, bool resume,
+TrainingWorker::TrainingWorker(TrainConfig config, QString run_dir, RunStart mode,
                                std::shared_ptr<std::atomic<bool>> stop, std::shared_ptr<std::atomic<bool>> pause)
-    : config_(std::move(config)), run_dir_(std::move(run_dir)), resume_(resume), stop_(std::move(stop)),
+    : config_(std::move(config)), run_dir_(std::move(run_dir)), mode_(mode), stop_(std::move(stop)),
       pause_(std::move(pause)) {}
 
 QVector<StepStats> TrainingWorker::takeSteps() {
@@ -48,12 +48,16 @@ void TrainingWorker::run() {
   cb.on_checkpoint = [this](const std::string& path, int64_t step) {
     Q_EMIT checkpointWritten(QString::fromStdString(path), step);
   };
+  cb.on_health = [this](const HealthRecord& record) { Q_EMIT healthReady(record); };
+  cb.on_alarm = [this](const Alarm& alarm) { Q_EMIT alarmRaised(alarm); };
   auto stop = stop_;
   auto pause = pause_;
   cb.should_stop = [stop] { return stop->load(); };
   cb.is_paused = [pause] { return pause->load(); };
   try {
-    const RunResult result = trainRun(config_, run_dir_.toStdString(), resume_, cb);
+    const std::string dir = run_dir_.toStdString();
+    const RunResult result = mode_ == RunStart::ContinueWithOptim ? continueRunWithOptim(config_, dir, cb)
+                                                                  : trainRun(config_, dir, mode_ == RunStart::Resume, cb);
     Q_EMIT finished(result.steps_done, result.stopped, QString::fromStdString(result.last_checkpoint), QString());
   } catch (const std::exception& e) {
     Q_EMIT finished(0, *stop_, QString(), QString::fromStdString(e.what()));
@@ -80,18 +84,26 @@ QString TrainingController::defaultRunDir() {
 }
 
 bool TrainingController::start(const TrainConfig& config, const QString& run_dir, bool resume) {
+  return start(config, run_dir, resume ? RunStart::Resume : RunStart::New);
+}
+
+bool TrainingController::start(const TrainConfig& config, const QString& run_dir, RunStart mode) {
   if (thread_) return false;
+  last_config_ = config;
+  last_run_dir_ = run_dir;
   stop_ = std::make_shared<std::atomic<bool>>(false);
   pause_ = std::make_shared<std::atomic<bool>>(false);
   thread_ = new QThread;
   thread_->setObjectName("training");
-  worker_ = new TrainingWorker(config, run_dir, resume, stop_, pause_);
+  worker_ = new TrainingWorker(config, run_dir, mode, stop_, pause_);
   worker_->moveToThread(thread_);
   connect(thread_, &QThread::started, worker_, &TrainingWorker::run);
   connect(worker_, &TrainingWorker::loadProgress, this, &TrainingController::loadProgress);
   connect(worker_, &TrainingWorker::datasetReady, this, &TrainingController::datasetReady);
   connect(worker_, &TrainingWorker::samplesReady, this, &TrainingController::samplesReady);
   connect(worker_, &TrainingWorker::checkpointWritten, this, &TrainingController::checkpointWritten);
+  connect(worker_, &TrainingWorker::healthReady, this, &TrainingController::healthReady);
+  connect(worker_, &TrainingWorker::alarmRaised, this, &TrainingController::alarmRaised);
   TrainingWorker* worker = worker_;
   connect(worker_, &TrainingWorker::stepsAvailable, this, [this, worker] {
     if (worker != worker_) return;

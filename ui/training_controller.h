@@ -12,16 +12,22 @@
 #include <mutex>
 
 #include "config.h"
+#include "metrics/health_record.h"
+#include "metrics/training_health.h"
 #include "training/step_stats.h"
 
 namespace gs {
 
 struct DatasetSummary;
 
+// How a run starts: a fresh folder, a plain resume (stored config), or a resume with the optimiser settings of
+// the given config (a remedy: continueRunWithOptim).
+enum class RunStart { New, Resume, ContinueWithOptim };
+
 class TrainingWorker : public QObject {
   Q_OBJECT
  public:
-  TrainingWorker(TrainConfig config, QString run_dir, bool resume, std::shared_ptr<std::atomic<bool>> stop,
+  TrainingWorker(TrainConfig config, QString run_dir, RunStart mode, std::shared_ptr<std::atomic<bool>> stop,
                  std::shared_ptr<std::atomic<bool>> pause);
   QVector<StepStats> takeSteps();
 
@@ -34,12 +40,14 @@ class TrainingWorker : public QObject {
   void stepsAvailable();
   void samplesReady(QImage grid, qint64 step);
   void checkpointWritten(QString path, qint64 step);
+  void healthReady(gs::HealthRecord record);
+  void alarmRaised(gs::Alarm alarm);
   void finished(qint64 steps_done, bool stopped, QString last_checkpoint, QString error);
 
  private:
   TrainConfig config_;
   QString run_dir_;
-  bool resume_;
+  RunStart mode_;
   std::shared_ptr<std::atomic<bool>> stop_, pause_;
   std::mutex steps_mutex_;
   QVector<StepStats> steps_;
@@ -54,6 +62,10 @@ class TrainingController : public QObject {
 
   // Starts training into run_dir (created); false if one is already running.
   bool start(const TrainConfig& config, const QString& run_dir, bool resume = false);
+  bool start(const TrainConfig& config, const QString& run_dir, RunStart mode);
+  // The config and folder of the current or last run started here (empty folder: none yet).
+  const TrainConfig& lastConfig() const { return last_config_; }
+  QString lastRunDir() const { return last_run_dir_; }
   void setPaused(bool paused);
   void stop();
   bool isRunning() const { return thread_ != nullptr; }
@@ -69,6 +81,8 @@ class TrainingController : public QObject {
   void stepsReady(QVector<gs::StepStats> steps);
   void samplesReady(QImage grid, qint64 step);
   void checkpointWritten(QString path, qint64 step);
+  void healthReady(gs::HealthRecord record);
+  void alarmRaised(gs::Alarm alarm);
   void runFinished(qint64 steps_done, bool stopped, QString last_checkpoint, QString error);
   void runningChanged(bool running);
 
@@ -78,6 +92,8 @@ class TrainingController : public QObject {
   QThread* thread_ = nullptr;
   TrainingWorker* worker_ = nullptr;
   std::shared_ptr<std::atomic<bool>> stop_, pause_;
+  TrainConfig last_config_;
+  QString last_run_dir_;
 };
 
 }  // namespace gs

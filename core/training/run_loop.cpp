@@ -279,4 +279,13 @@ RunResult trainRun(const TrainConfig& config, const std::string& run_dir, bool r
   return RunLoop(effective, run_dir, cb).run(resume, resume_from);
 }
 
+RunResult continueRunWithOptim(const TrainConfig& config, const std::string& run_dir, const RunCallbacks& cb) {
+  const std::vector<std::string> existing = listCheckpoints(run_dir);
+  if (existing.empty())
+    throw fileError(run_dir, "has no checkpoints to continue from (checkpoints/ is empty); start a new run instead");
+  TrainConfig effective = resumedConfig(existing.back(), config);
+  effective.optim = config.optim;
+  return RunLoop(effective, run_dir, cb).run(true, existing.back());
+}
+
 }  // namespace gs

@@ -56,5 +56,9 @@ struct RunResult {
 // a clear message on bad data, bad config or a damaged checkpoint, and when training diverges with no checkpoint
 // to roll back to (or diverges again after several rollbacks).
 RunResult trainRun(const TrainConfig& config, const std::string& run_dir, bool resume, const RunCallbacks& cb);
+// Resumes run_dir from its newest checkpoint like trainRun(..., resume=true), but trains on with the optimiser
+// settings of `config` (loss, learning rates, betas, D steps, penalties, EMA) instead of the stored ones: a remedy
+// applied to a run (core/metrics/remedies.h). Throws GanscopeError when the networks no longer fit the checkpoint.
+RunResult continueRunWithOptim(const TrainConfig& config, const std::string& run_dir, const RunCallbacks& cb);
 
 }  // namespace gs

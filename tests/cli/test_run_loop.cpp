@@ -8,6 +8,7 @@
 #include "data/image_dataset.h"
 #include "export/png_export.h"
 #include "temp_dir.h"
+#include "training/checkpoint.h"
 #include "training/run_folder.h"
 #include "training/run_loop.h"
 #include "util/atomic_file.h"
@@ -167,6 +168,38 @@ TEST(RunLoop, FreshRunReplacesLeftoversOfAnAttemptWithoutCheckpoints) {
   EXPECT_EQ(r.steps_done, 4);
   EXPECT_EQ(loggedSteps(paths.root), (std::vector<int64_t>{2, 4}));
   EXPECT_EQ(listSamples(paths.root), (std::vector<std::string>{paths.sampleFile(4)}));
+}
+
+// A remedy applied to a run: plain resume keeps the stored learning rates, continueRunWithOptim trains on with
+// the changed ones (and records them), and refuses a change the networks no longer fit.
+TEST(RunLoop, ContinueWithChangedOptimiser) {
+  test::TempDir dir;
+  test::writeTinyImages(dir / "data", 16, 32, 32);
+  const std::string run = dir / "run";
+  TrainConfig c = tinyConfig(dir / "data");
+  c.total_steps = 4;
+  ASSERT_EQ(trainRun(c, run, false, {}).steps_done, 4);
+
+  TrainConfig lower = c;
+  lower.optim.lr_d = c.optim.lr_d * 0.5;
+  lower.total_steps = 6;
+  ASSERT_EQ(trainRun(lower, run, true, {}).steps_done, 6);
+  EXPECT_DOUBLE_EQ(readCheckpointConfig(RunPaths{run}.checkpointFile(6)).optim.lr_d, c.optim.lr_d);
+
+  lower.total_steps = 8;
+  const RunResult r = continueRunWithOptim(lower, run, {});
+  EXPECT_EQ(r.steps_done, 8);
+  EXPECT_DOUBLE_EQ(readCheckpointConfig(RunPaths{run}.checkpointFile(8)).optim.lr_d, lower.optim.lr_d);
+  std::ifstream in(RunPaths{run}.config());
+  const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_DOUBLE_EQ(trainConfigFromJson(json).optim.lr_d, lower.optim.lr_d);
+  EXPECT_EQ(loggedSteps(run).back(), 8);
+
+  TrainConfig wgan = lower;
+  wgan.optim.loss = LossKind::WganGp;
+  wgan.total_steps = 10;
+  const std::string refused = errorOf([&] { continueRunWithOptim(wgan, run, {}); });
+  EXPECT_NE(refused.find("does not fit"), std::string::npos) << refused;
 }
 
 }  // namespace
