@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QHBoxLayout>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QStatusBar>
@@ -46,9 +47,10 @@ HealthLab::HealthLab(MainWindow* window, RunFollower* follower)
                               "clicked grid cell or the explorer image)");
   nearest_action_->setShortcut(QKeySequence("Ctrl+Shift+N"));
   connect(nearest_action_, &QAction::triggered, this, &HealthLab::findNearestOfSelection);
-  auto* nearest_button = new QPushButton("Nearest training images of the selected sample", content);
+  auto* nearest_button = new QPushButton("Nearest training images…", content);
+  nearest_button->setToolTip(nearest_action_->toolTip());
   connect(nearest_button, &QPushButton::clicked, nearest_action_, &QAction::trigger);
-  layout->addWidget(nearest_button, 0, Qt::AlignLeft);
+  panel_->header()->addWidget(nearest_button);
   dock_ = new QDockWidget("Health", window);
   dock_->setObjectName("healthDock");
   dock_->setWidget(content);

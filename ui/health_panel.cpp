@@ -39,7 +39,9 @@ HealthPanel::HealthPanel(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(6, 4, 6, 4);
   summary_ = new QLabel("No health measurement yet (every health_every steps of a run).", this);
   summary_->setObjectName("healthSummary");
-  layout->addWidget(summary_);
+  header_ = new QHBoxLayout;
+  header_->addWidget(summary_, 1);
+  layout->addLayout(header_);
 
   chart_ = new QChart;
   chart_->setTitle("Diversity vs. the data");
@@ -53,10 +55,12 @@ HealthPanel::HealthPanel(QWidget* parent) : QWidget(parent) {
   x_->setLabelFormat("%.0f");
   x_->setRange(0, 100);
   y_ = new QValueAxis;
-  y_->setTitleText("ratio / share");
+  y_->setTitleText("ratio");
+  y_->setLabelFormat("%.1f");
+  y_->setTickCount(4);
   y_->setRange(0, 1.2);
   support_axis_ = new QLogValueAxis;
-  support_axis_->setTitleText("birthday support");
+  support_axis_->setTitleText("support");
   support_axis_->setLabelFormat("%.0f");
   support_axis_->setRange(1, 1e4);
   chart_->addAxis(x_, Qt::AlignBottom);

@@ -8,6 +8,7 @@
 #include "health_history.h"
 
 class QChart;
+class QHBoxLayout;
 class QLabel;
 class QLineSeries;
 class QLogValueAxis;
@@ -34,6 +35,8 @@ class HealthPanel : public QWidget {
   int drawnPoints(HealthSeries which) const;
   int alarmMarkers() const;
   OutputHistogramView* histogram() const { return histogram_; }
+  // The row of the summary line, for actions that belong with the health view.
+  QHBoxLayout* header() const { return header_; }
 
  private:
   void refresh();
@@ -49,6 +52,7 @@ class HealthPanel : public QWidget {
   std::vector<QLineSeries*> alarm_lines_;
   OutputHistogramView* histogram_;
   QLabel* summary_;
+  QHBoxLayout* header_;
 };
 
 }  // namespace gs

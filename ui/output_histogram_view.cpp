@@ -46,7 +46,7 @@ QAreaSeries* area(QLineSeries* upper, const QString& name, QColor color) {
 OutputHistogramView::OutputHistogramView(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  auto* chart = new QChart;
+  auto* chart = chart_ = new QChart;
   chart->setTitle("D output histogram");
   chart->setTheme(QChart::ChartThemeDark);
   chart->setBackgroundRoundness(0);
@@ -58,11 +58,13 @@ OutputHistogramView::OutputHistogramView(QWidget* parent) : QWidget(parent) {
   real_ = area(real_upper_, "D(x) real", QColor(90, 200, 120));
   fake_ = area(fake_upper_, "D(G(z)) fake", QColor(230, 90, 200));
   x_ = new QValueAxis;
-  x_->setTitleText("D output");
   x_->setRange(0, 1);
+  x_->setLabelFormat("%.2g");
+  x_->setTickCount(5);
   y_ = new QValueAxis;
-  y_->setTitleText("share");
   y_->setRange(0, 1);
+  y_->setLabelFormat("%.2f");
+  y_->setTickCount(3);
   chart->addAxis(x_, Qt::AlignBottom);
   chart->addAxis(y_, Qt::AlignLeft);
   for (auto* s : {real_, fake_}) {
@@ -112,7 +114,7 @@ void OutputHistogramView::show(int index) {
   fake_upper_->replace(stepOutline(r.d_fake_hist, &peak));
   const double lo = std::min(r.d_real_hist.lo, r.d_fake_hist.lo), hi = std::max(r.d_real_hist.hi, r.d_fake_hist.hi);
   x_->setRange(lo, hi > lo ? hi : lo + 1);
-  x_->setTitleText(r.logistic ? "D output (probability)" : "critic score");
+  chart_->setTitle(r.logistic ? "D output histogram (probability)" : "D output histogram (critic score)");
   y_->setRange(0, std::max(0.05, peak * 1.1));
   shown_step_ = r.step;
   label_->setText(QString("step %1%2").arg(r.step).arg(index == int(records_.size()) - 1 ? " (newest)" : ""));

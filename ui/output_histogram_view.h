@@ -9,6 +9,7 @@
 #include "metrics/health_record.h"
 
 class QAreaSeries;
+class QChart;
 class QLabel;
 class QLineSeries;
 class QSlider;
@@ -33,6 +34,7 @@ class OutputHistogramView : public QWidget {
   std::vector<HealthRecord> records_;
   QLineSeries *real_upper_, *fake_upper_;
   QAreaSeries *real_, *fake_;
+  QChart* chart_;
   QValueAxis *x_, *y_;
   QSlider* slider_;
   QLabel* label_;

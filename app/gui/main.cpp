@@ -1,11 +1,12 @@
 // ganscope: the desktop app. Usage: ganscope [PATH] [--train-steps N] [--screenshot FILE [--delay MS]
-// [--tab explorer|samples|lab]] [--lab-run ring|grid]
+// [--tab explorer|samples|lab|health]] [--lab-run ring|grid]
 // PATH may be an image folder, a run folder or a checkpoint. --screenshot saves the window after a delay and
 // quits (documentation images, headless checks under xvfb); --train-steps starts training PATH (an image
 // folder) with the panel's defaults once it has loaded; --lab-run starts the 2D lab on the ring or the grid.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QDockWidget>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -14,6 +15,7 @@
 
 #include "app_style.h"
 #include "data_panel.h"
+#include "health_lab.h"
 #include "lab2d_panel.h"
 #include "main_window.h"
 #include "training_panel.h"
@@ -36,7 +38,7 @@ int main(int argc, char** argv) {
   parser.addPositionalArgument("path", "Image folder, run folder or checkpoint to open");
   QCommandLineOption screenshot("screenshot", "Save a screenshot of the window to FILE and quit.", "FILE");
   QCommandLineOption delay("delay", "Milliseconds before the screenshot (default 3000).", "MS", "3000");
-  QCommandLineOption tab("tab", "Tab to show: explorer, samples or lab.", "NAME", "explorer");
+  QCommandLineOption tab("tab", "Tab to show: explorer, samples, lab or health (the Health dock).", "NAME", "explorer");
   QCommandLineOption no_demo("no-demo", "Do not open the bundled demo generator.");
   QCommandLineOption train_steps("train-steps", "Start training the image folder PATH for N steps.", "N");
   QCommandLineOption lab_run("lab-run", "Start a 2D lab run on DISTRIBUTION (ring or grid).", "DISTRIBUTION");
@@ -56,6 +58,7 @@ int main(int argc, char** argv) {
   auto* tabs = window.findChild<QTabWidget*>();
   auto* lab = window.findChild<gs::Lab2dPanel*>();
   if (parser.value(tab) == "samples") tabs->setCurrentIndex(1);
+  if (parser.value(tab) == "health") window.healthLab()->dock()->raise();
   if (parser.value(tab) == "lab" || parser.isSet(lab_run)) tabs->setCurrentWidget(lab);
   if (parser.isSet(lab_run)) {
     lab->selectDistribution(parser.value(lab_run));
