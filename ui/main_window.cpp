@@ -15,6 +15,8 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -148,15 +150,27 @@ void MainWindow::buildDocks() {
   // Right: the latent controls, and the style-layer controls in a second tab shown for style generators.
   latent_panel_ = new LatentPanel;
   style_panel_ = new StyleLayerPanel;
-  explorer_controls_ = new QTabWidget;
+  // A tab bar over a stack rather than a second QTabWidget: the centre's tabs stay the window's only one.
+  auto* right = new QWidget;
+  auto* right_layout = new QVBoxLayout(right);
+  right_layout->setContentsMargins(0, 0, 0, 0);
+  right_layout->setSpacing(0);
+  explorer_controls_ = new QTabBar(right);
   explorer_controls_->setDocumentMode(true);
-  explorer_controls_->addTab(verticalScroller(latent_panel_), "Latent");
-  explorer_controls_->addTab(verticalScroller(style_panel_), "Style layers");
+  explorer_controls_->setExpanding(false);
+  explorer_controls_->addTab("Latent");
+  explorer_controls_->addTab("Style layers");
   explorer_controls_->setTabVisible(1, false);
-  explorer_controls_->setMinimumWidth(330);
+  auto* right_stack = new QStackedWidget(right);
+  right_stack->addWidget(verticalScroller(latent_panel_));
+  right_stack->addWidget(verticalScroller(style_panel_));
+  connect(explorer_controls_, &QTabBar::currentChanged, right_stack, &QStackedWidget::setCurrentIndex);
+  right_layout->addWidget(explorer_controls_);
+  right_layout->addWidget(right_stack, 1);
+  right->setMinimumWidth(330);
   auto* right_dock = new QDockWidget("Latent explorer", this);
   right_dock->setObjectName("latentDock");
-  right_dock->setWidget(explorer_controls_);
+  right_dock->setWidget(right);
   addDockWidget(Qt::RightDockWidgetArea, right_dock);
 
   charts_ = new ChartsPanel;

@@ -15,6 +15,7 @@
 class QLabel;
 class QMenu;
 class QProgressDialog;
+class QTabBar;
 class QTabWidget;
 
 namespace gs {
@@ -65,7 +66,7 @@ class MainWindow : public QMainWindow {
   TrainingPanel* trainingPanel() const { return training_panel_; }
   LatentPanel* latentPanel() const { return latent_panel_; }
   StyleLayerPanel* styleLayerPanel() const { return style_panel_; }
-  QTabWidget* explorerControlTabs() const { return explorer_controls_; }  // Latent | Style layers
+  QTabBar* explorerControlTabs() const { return explorer_controls_; }  // Latent | Style layers
   ChartsPanel* chartsPanel() const { return charts_; }
   ImageCanvas* explorerCanvas() const { return explorer_canvas_; }
   ImageCanvas* samplesCanvas() const { return samples_canvas_; }
@@ -121,7 +122,7 @@ class MainWindow : public QMainWindow {
   TrainingPanel* training_panel_;
   LatentPanel* latent_panel_;
   StyleLayerPanel* style_panel_;
-  QTabWidget* explorer_controls_;
+  QTabBar* explorer_controls_;
   ChartsPanel* charts_;
   QTabWidget* tabs_;
   ImageCanvas* explorer_canvas_;

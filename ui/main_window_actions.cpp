@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QProgressDialog>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QtConcurrent/QtConcurrentRun>
 

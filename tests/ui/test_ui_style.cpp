@@ -6,7 +6,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
-#include <QTabWidget>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
