@@ -28,7 +28,7 @@ struct BenchOptions {
   std::vector<int> resolutions{32, 64};
   int batch = 32;
   int width = 64;
-  int steps = 8;
+  int steps = 16;  // rounded up to whole R1 intervals
   int renders = 50;
 };
 
@@ -67,7 +67,7 @@ void benchResolution(int resolution, const BenchOptions& o) {
   trainer.step();  // warm-up (first allocations, oneDNN kernel choice)
   // Whole R1 intervals, so the lazy penalty's share of the cost is counted.
   const int interval = trainer.config().optim.r1_interval;
-  const int steps = std::max(o.steps, 1);
+  const int steps = (std::max(o.steps, 1) + interval - 1) / interval * interval;
   const auto t0 = Clock::now();
   for (int i = 0; i < steps; ++i) trainer.step();
   const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
