@@ -164,7 +164,7 @@ void MainWindow::setGenerator(std::shared_ptr<GeneratorSession> session) {
     return s ? s->latentForSeed(seed) : std::vector<float>{};
   };
   latent_panel_->setGenerator(session_->latentDim(), latent_for_seed);
-  style_panel_->setGenerator(session_->styleLayerResolutions(), latent_for_seed);
+  style_panel_->setGenerator(session_->styleLayerResolutions(), session_->wDim(), latent_for_seed);
   explorer_controls_->setTabVisible(1, session_->isStyleBased());
   const ModelConfig& c = session_->config();
   statusBar()->showMessage(QString("Generator: %1 \u00B7 %2 px \u00B7 latent %3 \u00B7 %4")

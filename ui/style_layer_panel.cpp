@@ -9,6 +9,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "w_edit_box.h"
+
 namespace gs {
 namespace {
 
@@ -62,6 +64,8 @@ StyleLayerPanel::StyleLayerPanel(QWidget* parent) : QWidget(parent) {
   summary_->setWordWrap(true);
   top_grid->addWidget(summary_, 2, 0, 1, 3);
   layout->addWidget(top);
+  w_edit_ = new WEditBox(this);
+  layout->addWidget(w_edit_);
 
   groups_layout_ = new QVBoxLayout;
   groups_layout_->setSpacing(8);
@@ -74,7 +78,8 @@ StyleLayerPanel::StyleLayerPanel(QWidget* parent) : QWidget(parent) {
   });
   connect(noise_seed_, qOverload<int>(&QSpinBox::valueChanged), this, [this](int) { changed(); });
   connect(reset_button, &QPushButton::clicked, this, &StyleLayerPanel::reset);
-  setGenerator({}, {});
+  connect(w_edit_, &WEditBox::changed, this, &StyleLayerPanel::changed);
+  setGenerator({}, 0, {});
 }
 
 void StyleLayerPanel::clearRows() {
@@ -83,13 +88,15 @@ void StyleLayerPanel::clearRows() {
   rows_.clear();
 }
 
-void StyleLayerPanel::setGenerator(const std::vector<int>& layer_resolutions,
+void StyleLayerPanel::setGenerator(const std::vector<int>& layer_resolutions, int w_dim,
                                    std::function<std::vector<float>(uint64_t)> latent_for_seed) {
   latent_for_seed_ = std::move(latent_for_seed);
   latent_b_ = latent_for_seed_ && !layer_resolutions.empty() ? latent_for_seed_(uint64_t(seed_b_->value()))
                                                              : std::vector<float>{};
-  if (layer_resolutions == resolutions_ && !rows_.empty()) return;
+  if (layer_resolutions == resolutions_ && w_dim == w_dim_ && !rows_.empty()) return;
   clearRows();
+  w_dim_ = w_dim;
+  w_edit_->setShape(layer_resolutions, w_dim);
   resolutions_ = layer_resolutions;
   rows_.resize(layer_resolutions.size());
   for (const LayerGroup& group : kGroups) {
@@ -166,12 +173,14 @@ StyleControls StyleLayerPanel::controls() const {
     l.noise = float(row.noise->value() / kScale);
     c.layers.push_back(l);
   }
+  w_edit_->apply(c);
   return c;
 }
 
 void StyleLayerPanel::reset() {
   resetting_ = true;
   noise_seed_->setValue(0);
+  w_edit_->clear();
   for (const Row& row : rows_) {
     row.from_b->setChecked(false);
     row.truncation->setValue(100);

@@ -1,7 +1,8 @@
 // The style-layer panel: shown only for style generators, one row per synthesis layer in coarse/middle/fine
-// groups; switching a layer to latent B, per-layer truncation and the noise seed re-render the explorer, and
-// the current image export records the controls.
+// groups; switching a layer to latent B, per-layer truncation, the noise seed and w / w+ edits re-render the
+// explorer, and the current image export records the controls.
 #include <QCheckBox>
+#include <QComboBox>
 #include <QGroupBox>
 #include <QSignalSpy>
 #include <QSlider>
@@ -18,6 +19,7 @@
 #include "main_window.h"
 #include "style_layer_panel.h"
 #include "ui_test_support.h"
+#include "w_edit_box.h"
 
 using namespace gs;
 
@@ -83,6 +85,38 @@ class StyleUiTest : public QObject {
     // Reset returns to the plain image.
     panel->reset();
     QTRY_COMPARE_WITH_TIMEOUT(canvas->image(), plain, 10000);
+  }
+
+  void editsInWAndWPlus() {
+    MainWindow window(nullptr, false);
+    window.show();
+    auto session = makeTinyStyleSession();
+    window.setGenerator(session);
+    StyleLayerPanel* panel = window.styleLayerPanel();
+    WEditBox* edit = panel->wEditBox();
+    QCOMPARE(edit->targetBox()->count(), 1 + 7);
+    QCOMPARE(edit->dimensionBox()->maximum(), session->wDim() - 1);
+    // w: dimension 3 of every layer's w.
+    edit->dimensionBox()->setValue(3);
+    edit->valueSlider()->setValue(200);
+    StyleControls c = panel->controls();
+    QCOMPARE(int(c.w_offset.size()), session->wDim());
+    QCOMPARE(c.w_offset[3], 2.0f);
+    const QImage in_w = toQImage(session->render(window.latentPanel()->latent(), 1.0f, c));
+    QTRY_COMPARE_WITH_TIMEOUT(window.explorerCanvas()->image(), in_w, 10000);
+    // w+: layer 1 only; the slider shows that target's own value.
+    edit->targetBox()->setCurrentIndex(2);
+    QCOMPARE(edit->valueSlider()->value(), 0);
+    edit->valueSlider()->setValue(-150);
+    c = panel->controls();
+    QCOMPARE(c.layers[1].w_offset[3], -1.5f);
+    QVERIFY(c.layers[0].w_offset.empty());
+    QTRY_COMPARE_WITH_TIMEOUT(window.explorerCanvas()->image(),
+                              toQImage(session->render(window.latentPanel()->latent(), 1.0f, c)), 10000);
+    edit->targetBox()->setCurrentIndex(0);
+    QCOMPARE(edit->valueSlider()->value(), 200);
+    panel->reset();
+    QVERIFY(panel->controls().isDefault());
   }
 
   void exportRecordsTheControls() {
