@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include "metrics/remedies.h"
 
@@ -17,8 +18,12 @@ AlarmBanner::AlarmBanner(QWidget* parent) : QFrame(parent) {
                 "#alarmBanner QPushButton { background: #ffb300; color: #1d1600; border: none; border-radius: 3px;"
                 " padding: 3px 10px; font-weight: 600; }"
                 "#alarmBanner QPushButton:hover { background: #ffca4d; }");
-  auto* layout = new QHBoxLayout(this);
-  layout->setContentsMargins(8, 4, 4, 4);
+  // Message across the full width on top, remedies in a row beneath: side by side, the buttons squeeze the
+  // message into a narrow column.
+  auto* outer = new QVBoxLayout(this);
+  outer->setContentsMargins(8, 4, 4, 6);
+  outer->setSpacing(4);
+  auto* layout = new QHBoxLayout;
   icon_ = new QLabel("\u26A0", this);
   message_ = new QLabel(this);
   message_->setWordWrap(true);
@@ -30,8 +35,11 @@ AlarmBanner::AlarmBanner(QWidget* parent) : QFrame(parent) {
   close->setToolTip("Dismiss (the alarm stays marked on the Health chart)");
   layout->addWidget(icon_);
   layout->addWidget(message_, 1);
-  layout->addLayout(buttons_row_);
-  layout->addWidget(close);
+  layout->addWidget(close, 0, Qt::AlignTop);
+  outer->addLayout(layout);
+  buttons_row_->addSpacing(20);  // line the buttons up with the message, past the icon
+  buttons_row_->addStretch(1);    // buttons go before it, so they stay on the left
+  outer->addLayout(buttons_row_);
   connect(close, &QToolButton::clicked, this, &AlarmBanner::dismiss);
   hide();
 }
@@ -61,7 +69,7 @@ void AlarmBanner::showAlarm(const Alarm& alarm) {
     auto* button = new QPushButton(remedyLabel(name), this);
     button->setObjectName("remedy-" + name);
     connect(button, &QPushButton::clicked, this, [this, name] { Q_EMIT remedyChosen(name); });
-    buttons_row_->addWidget(button);
+    buttons_row_->insertWidget(buttons_row_->count() - 1, button);
     buttons_.append(button);
   }
   show();

@@ -91,6 +91,10 @@ HealthLab::HealthLab(MainWindow* window, RunFollower* follower)
     showRun(follower_->runDir());
     onHealth(record);
   });
+  connect(follower_, &RunFollower::alarmRaised, this, [this](const Alarm& alarm) {
+    showRun(follower_->runDir());
+    onAlarm(alarm);
+  });
   connect(follower_, &RunFollower::healthReset, panel_, &HealthPanel::clearRecords);
   connect(follower_, &RunFollower::samplesUpdated, this, [this](const QImage&, qint64 step) { onGrid(step); });
   connect(remedies_, &RemedyRunner::starting, this, &HealthLab::onRemedyStarting);

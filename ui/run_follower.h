@@ -1,6 +1,6 @@
 #pragma once
 // Follows a run folder that another process (ganscope-cli) is writing, the way TensorBoard follows a log
-// folder: a timer polls metrics.jsonl and health.jsonl for new lines and the samples/ and checkpoints/ folders for newer files.
+// folder: a timer polls metrics.jsonl, health.jsonl and alarms.jsonl for new lines and the samples/ and checkpoints/ folders for newer files.
 #include <QImage>
 #include <QObject>
 #include <QString>
@@ -9,14 +9,12 @@
 #include <memory>
 
 #include "metrics/health_record.h"
+#include "training/run_folder.h"
 #include "training/step_stats.h"
 
 class QTimer;
 
 namespace gs {
-
-class HealthTail;
-class MetricsTail;
 
 class RunFollower : public QObject {
   Q_OBJECT
@@ -37,6 +35,8 @@ class RunFollower : public QObject {
   // follow again as healthReady.
   void healthReset();
   void healthReady(gs::HealthRecord record);
+  // An alarm the run raised (replayed from the start of alarms.jsonl on attach).
+  void alarmRaised(gs::Alarm alarm);
   void samplesUpdated(QImage grid, qint64 step);
   void checkpointUpdated(QString path);
 
@@ -44,6 +44,7 @@ class RunFollower : public QObject {
   QString run_dir_;
   std::unique_ptr<MetricsTail> tail_;
   std::unique_ptr<HealthTail> health_tail_;
+  std::unique_ptr<AlarmTail> alarm_tail_;
   QString last_sample_, last_checkpoint_;
   QTimer* timer_;
 };

@@ -166,22 +166,4 @@ std::vector<std::string> LineTail::poll() {
   return out;
 }
 
-std::vector<StepStats> MetricsTail::poll() {
-  std::vector<StepStats> out;
-  for (const std::string& line : tail_.poll()) {
-    StepStats s;
-    if (parseMetricsLine(line, s)) out.push_back(s);
-  }
-  return out;
-}
-
-std::vector<HealthRecord> HealthTail::poll() {
-  std::vector<HealthRecord> out;
-  for (const std::string& line : tail_.poll()) {
-    HealthRecord r;
-    if (parseHealthLine(line, r)) out.push_back(std::move(r));
-  }
-  return out;
-}
-
 }  // namespace gs

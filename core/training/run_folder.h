@@ -1,13 +1,15 @@
 #pragma once
 // The on-disk layout of a run, like a TensorBoard log folder, so that the desktop app can follow a run that
 // ganscope-cli is writing:  RUN/config.json, RUN/metrics.jsonl (one JSON object per logged step),
-// RUN/health.jsonl (one JSON object per health measurement, see metrics/health_record.h),
+// RUN/health.jsonl (one JSON object per health measurement, see metrics/health_record.h), RUN/alarms.jsonl
+// (one per alarm raised, see metrics/alarm_record.h),
 // RUN/samples/step_000250.png, RUN/checkpoints/step_001000.gsck
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "config.h"
+#include "metrics/alarm_record.h"
 #include "metrics/health_record.h"
 #include "training/step_stats.h"
 
@@ -18,6 +20,7 @@ struct RunPaths {
   std::string config() const { return root + "/config.json"; }
   std::string metrics() const { return root + "/metrics.jsonl"; }
   std::string health() const { return root + "/health.jsonl"; }
+  std::string alarms() const { return root + "/alarms.jsonl"; }
   std::string samples() const { return root + "/samples"; }
   std::string checkpoints() const { return root + "/checkpoints"; }
   std::string sampleFile(int64_t step) const;
@@ -55,26 +58,28 @@ class LineTail {
   std::string partial_;
 };
 
-// Follows metrics.jsonl: the lines that parse as StepStats.
-class MetricsTail {
+// Follows a JSON-lines file of the run: each poll() returns the records of the complete lines appended since the
+// last one that `Parse` accepts (other lines are skipped).
+template <class Record, bool (*Parse)(const std::string&, Record&)>
+class RecordTail {
  public:
-  explicit MetricsTail(std::string path) : tail_(std::move(path)) {}
-  std::vector<StepStats> poll();
+  explicit RecordTail(std::string path) : tail_(std::move(path)) {}
+  std::vector<Record> poll() {
+    std::vector<Record> out;
+    for (const std::string& line : tail_.poll()) {
+      Record r;
+      if (Parse(line, r)) out.push_back(std::move(r));
+    }
+    return out;
+  }
   bool wasReset() const { return tail_.wasReset(); }
 
  private:
   LineTail tail_;
 };
 
-// Follows health.jsonl: the lines that parse as HealthRecord.
-class HealthTail {
- public:
-  explicit HealthTail(std::string path) : tail_(std::move(path)) {}
-  std::vector<HealthRecord> poll();
-  bool wasReset() const { return tail_.wasReset(); }
-
- private:
-  LineTail tail_;
-};
+using MetricsTail = RecordTail<StepStats, parseMetricsLine>;  // metrics.jsonl
+using HealthTail = RecordTail<HealthRecord, parseHealthLine>;  // health.jsonl
+using AlarmTail = RecordTail<Alarm, parseAlarmLine>;           // alarms.jsonl
 
 }  // namespace gs

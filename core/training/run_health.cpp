@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "data/image_dataset.h"
+#include "metrics/alarm_record.h"
 #include "training/jsonl_file.h"
 #include "training/trainer.h"
 #include "training/trainer_state.h"
@@ -25,6 +26,17 @@ HealthOptions monitorOptions(const TrainConfig& c) {
   return o;
 }
 
+// Drops the records of a JSON-lines file past `step`.
+template <class Record, bool (*Parse)(const std::string&, Record&)>
+void cutBack(const std::string& path, int64_t step) {
+  truncateJsonl(path, step, [](const std::string& line, int64_t& s) {
+    Record r;
+    if (!Parse(line, r)) return false;
+    s = r.step;
+    return true;
+  });
+}
+
 }  // namespace
 
 RunHealth::RunHealth(const TrainConfig& config, const RunPaths& paths, const ImageDataset& data,
@@ -34,6 +46,7 @@ RunHealth::RunHealth(const TrainConfig& config, const RunPaths& paths, const Ima
   probe_.seed = deriveSeed(config.seed, 4);
   real_ = realSample(data, kRealBatch, deriveSeed(config.seed, 5));
   writer_ = std::make_unique<JsonlAppender>(paths_.health());
+  alarm_writer_ = std::make_unique<JsonlAppender>(paths_.alarms());
   sums_ = HealthSample{};
 }
 
@@ -55,6 +68,7 @@ void RunHealth::feed(HealthSample sample) {
 
 void RunHealth::emit(const Alarm& alarm) {
   alarms_.push_back(alarm);
+  alarm_writer_->append(alarmLine(alarm));
   if (cb_.on_alarm) cb_.on_alarm(alarm);
 }
 
@@ -105,13 +119,11 @@ void RunHealth::reportNonFinite(int64_t step, const std::string& what, const std
 
 void RunHealth::rewind(int64_t step) {
   writer_.reset();
-  truncateJsonl(paths_.health(), step, [](const std::string& line, int64_t& s) {
-    HealthRecord r;
-    if (!parseHealthLine(line, r)) return false;
-    s = r.step;
-    return true;
-  });
+  cutBack<HealthRecord, parseHealthLine>(paths_.health(), step);
   writer_ = std::make_unique<JsonlAppender>(paths_.health());
+  alarm_writer_.reset();
+  cutBack<Alarm, parseAlarmLine>(paths_.alarms(), step);
+  alarm_writer_ = std::make_unique<JsonlAppender>(paths_.alarms());
   monitor_.rewind(step);
   count_ = 0;
   if (last_measured_ > step) last_measured_ = -1;

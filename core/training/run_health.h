@@ -48,6 +48,7 @@ class RunHealth {
   HealthProbeOptions probe_;
   at::Tensor real_;  // fixed real batch, so measurements compare like with like over the run
   std::unique_ptr<JsonlAppender> writer_;
+  std::unique_ptr<JsonlAppender> alarm_writer_;  // alarms.jsonl, for followers of the run folder
   HealthSample sums_;  // loss sums since the last feed
   int count_ = 0;
   int64_t last_measured_ = -1;

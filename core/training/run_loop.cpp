@@ -202,6 +202,7 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
     // Leftovers of an earlier attempt that never reached a checkpoint would mix into this run's curves.
     writeFileAtomic(paths_.metrics(), "");
     writeFileAtomic(paths_.health(), "");
+    writeFileAtomic(paths_.alarms(), "");
     removeSamplesAfter(paths_.root, -1);
   }
   metrics_ = std::make_unique<JsonlAppender>(paths_.metrics());

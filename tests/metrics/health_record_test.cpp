@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "metrics/alarm_record.h"
 #include "metrics/health_record.h"
 
 namespace gs {
@@ -48,3 +49,24 @@ TEST(HealthRecord, OlderAndForeignLines) {
 
 }  // namespace
 }  // namespace gs
+
+TEST(AlarmRecord, JsonLineRoundTripAndForeignLines) {
+  gs::Alarm a;
+  a.kind = gs::AlarmKind::DiscriminatorWins;
+  a.step = 1250;
+  a.message = "D(G(z)) stayed below 0.05 for 20 measurements \"quoted\"";
+  a.remedies = {"lower-lr-d", "spectral-norm"};
+  gs::Alarm back;
+  ASSERT_TRUE(gs::parseAlarmLine(gs::alarmLine(a), back));
+  EXPECT_EQ(back.kind, a.kind);
+  EXPECT_EQ(back.step, a.step);
+  EXPECT_EQ(back.message, a.message);
+  EXPECT_EQ(back.remedies, a.remedies);
+
+  gs::Alarm untouched;
+  untouched.step = -3;
+  EXPECT_FALSE(gs::parseAlarmLine(R"({"step": 5, "alarm": "gremlins"})", untouched));  // unknown kind
+  EXPECT_FALSE(gs::parseAlarmLine(R"({"step": 5, "g_loss": 1.0})", untouched));        // a metrics line
+  EXPECT_FALSE(gs::parseAlarmLine(R"({"step": 5, "alarm": "oscilla)", untouched));     // torn line
+  EXPECT_EQ(untouched.step, -3);
+}

@@ -100,6 +100,14 @@ TEST_F(RunHealthTest, NanRollsBackToTheCheckpointExactlyAndTrainsOn) {
   EXPECT_EQ(alarms[0].step, 7);
   EXPECT_NE(alarms[0].message.find("G weights"), std::string::npos) << alarms[0].message;
   EXPECT_NE(alarms[0].message.find("Rolled back to step_000005.gsck"), std::string::npos) << alarms[0].message;
+  // A follower of the run folder reads the same alarm from alarms.jsonl.
+  AlarmTail alarm_tail(RunPaths{dir_ / "run"}.alarms());
+  const std::vector<Alarm> followed = alarm_tail.poll();
+  ASSERT_EQ(followed.size(), 1u);
+  EXPECT_EQ(followed[0].kind, AlarmKind::NonFinite);
+  EXPECT_EQ(followed[0].step, 7);
+  EXPECT_EQ(followed[0].message, alarms[0].message);
+  EXPECT_EQ(followed[0].remedies, alarms[0].remedies);
 
   const auto expected = generatorWeights(reference.last_checkpoint);
   const auto got = generatorWeights(r.last_checkpoint);
