@@ -13,6 +13,7 @@
 #include "training/run_loop.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "tiny_run_config.h"
 
 namespace gs {
 namespace {
@@ -20,18 +21,11 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 TrainConfig tinyConfig(const std::string& data) {
-  TrainConfig c;
-  c.data.path = data;
-  c.data.resolution = c.model.resolution = 32;
-  c.model.g_width = c.model.d_width = 8;
-  c.model.latent_dim = 16;
-  c.batch = 8;
-  c.total_steps = 1000;
+  TrainConfig c = tinyRunConfig(1000, data);
   c.log_every = 2;
   c.sample_every = 4;
   c.checkpoint_every = 1000;
   c.grid_size = 4;
-  c.device = "cpu";
   c.threads = 2;
   return c;
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "cli/temp_dir.h"
+#include "tiny_run_config.h"
 #include "models/networks.h"
 #include "training/checkpoint.h"
 #include "training/run_folder.h"
@@ -18,13 +19,7 @@ namespace gs {
 namespace {
 
 TrainConfig tinyConfig(const std::string& data) {
-  TrainConfig c;
-  c.data.path = data;
-  c.data.resolution = c.model.resolution = 32;
-  c.model.g_width = c.model.d_width = 8;
-  c.model.latent_dim = 16;
-  c.batch = 8;
-  c.total_steps = 12;
+  TrainConfig c = tinyRunConfig(12, data);
   c.log_every = 2;
   c.sample_every = 4;
   c.health_every = 4;
@@ -32,7 +27,6 @@ TrainConfig tinyConfig(const std::string& data) {
   c.keep_checkpoints = 10;
   c.grid_size = 4;
   c.birthday_trials = 1;
-  c.device = "cpu";
   c.threads = 2;
   return c;
 }

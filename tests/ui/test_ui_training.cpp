@@ -14,23 +14,18 @@
 #include "training_controller.h"
 #include "training_panel.h"
 #include "ui_test_support.h"
+#include "../tiny_run_config.h"
 
 using namespace gs;
 
 namespace {
 
 TrainConfig tinyConfig(int64_t steps) {
-  TrainConfig c;
-  c.data.resolution = c.model.resolution = 32;
-  c.model.g_width = c.model.d_width = 8;
-  c.model.latent_dim = 16;
-  c.batch = 8;
-  c.total_steps = steps;
+  TrainConfig c = tinyRunConfig(steps);
   c.log_every = 1;
   c.sample_every = 10;
   c.checkpoint_every = 10;
   c.threads = 1;  // leave the second core to the GUI thread
-  c.device = "cpu";
   return c;
 }
 
