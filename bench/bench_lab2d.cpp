@@ -2,9 +2,10 @@
 // modes captured, the high-quality share (PacGAN/VEEGAN definitions, 2500 samples) and the seconds per run,
 // then the means, and whether the mode-collapse alarm was raised (measured every 50 steps, as in the app).
 // Published bests for comparison: PacGAN4 ring 7.8 modes / 95.9%, grid 24.8 / 93.6%.
-// Usage: bench_lab2d [--which ring|grid|both] [--seeds N] [--steps N] [--lr X] [--batch N] [--pack N]
-//                    [--latent N] [--width N] [--depth N] [--loss ns|minimax|wgan-gp|hinge] [--d-steps N]
-//                    [--decay-from F] [--ema STEPS] [--lr-g X] [--lr-d X]
+// Usage: bench_lab2d [--which ring|grid|both] [--seeds N] [--first-seed N] [--steps N] [--lr X] [--batch N]
+//                    [--pack N] [--latent N] [--width N] [--depth N] [--loss ns|minimax|wgan-gp|hinge] [--d-steps N]
+//                    [--decay-from F] [--ema STEPS] [--lr-g X] [--lr-d X] [--r1 GAMMA] [--g-width N]
+//                    [--g-depth N] [--d-width N] [--d-depth N] [--beta1 X] [--beta2 X]
 // Run with OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1, like the tests.
 #include <chrono>
 #include <ctime>
@@ -22,6 +23,7 @@ namespace {
 struct Args {
   std::string which = "both";
   int seeds = 10;
+  int first_seed = 1;
   Lab2dConfig config;
 };
 
@@ -32,6 +34,7 @@ Args parse(int argc, char** argv) {
     const char* v = argv[i + 1];
     if (k == "--which") a.which = v;
     else if (k == "--seeds") a.seeds = std::atoi(v);
+    else if (k == "--first-seed") a.first_seed = std::atoi(v);
     else if (k == "--steps") a.config.steps = std::atoll(v);
     else if (k == "--lr") a.config.lr_g = a.config.lr_d = std::atof(v);
     else if (k == "--batch") a.config.batch = std::atoi(v);
@@ -45,6 +48,13 @@ Args parse(int argc, char** argv) {
     else if (k == "--ema") a.config.ema_half_life = std::atof(v);
     else if (k == "--lr-d") a.config.lr_d = std::atof(v);
     else if (k == "--lr-g") a.config.lr_g = std::atof(v);
+    else if (k == "--r1") a.config.r1_gamma = std::atof(v);
+    else if (k == "--g-width") a.config.g.width = std::atoi(v);
+    else if (k == "--g-depth") a.config.g.depth = std::atoi(v);
+    else if (k == "--d-width") a.config.d.width = std::atoi(v);
+    else if (k == "--d-depth") a.config.d.depth = std::atoi(v);
+    else if (k == "--beta1") a.config.beta1 = std::atof(v);
+    else if (k == "--beta2") a.config.beta2 = std::atof(v);
     else {
       std::fprintf(stderr, "bench_lab2d: unknown option %s\n", k.c_str());
       std::exit(2);
@@ -59,7 +69,7 @@ void bench(const PointMixture& mixture, const Args& args) {
   std::printf("%s: %d modes, sigma %.2f, %lld steps, batch %d, lr %g, pack %d\n", mixture.name.c_str(),
               int(mixture.centres.size()), mixture.sigma, (long long)args.config.steps, args.config.batch,
               args.config.lr_g, args.config.pack);
-  for (int seed = 1; seed <= args.seeds; ++seed) {
+  for (int seed = args.first_seed; seed < args.first_seed + args.seeds; ++seed) {
     Lab2dConfig c = args.config;
     c.seed = seed;
     const auto t0 = std::chrono::steady_clock::now();
@@ -68,13 +78,18 @@ void bench(const PointMixture& mixture, const Args& args) {
     // Measured every measure_every steps as in the app, so the health monitor sees the run; the figure is the last.
     const Lab2dMeasures m = runLab2d(trainer);
     bool collapse = false;
-    for (const Alarm& a : trainer.health().history()) collapse |= a.kind == AlarmKind::ModeCollapse;
+    std::string alarm_steps;
+    for (const Alarm& a : trainer.health().history()) {
+      if (a.kind != AlarmKind::ModeCollapse) continue;
+      collapse = true;
+      alarm_steps += " " + std::to_string(a.step);
+    }
     alarms += collapse;
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const double cpu = double(std::clock() - c0) / CLOCKS_PER_SEC;
     std::printf("  seed %2d: modes %2d/%d  high-quality %5.1f%%  %.2f s (%.2f s CPU)%s\n", seed,
                 m.coverage.modes_captured, m.coverage.modes_total, 100 * m.coverage.highQualityShare(), s, cpu,
-                collapse ? "  COLLAPSE ALARM" : "");
+                collapse ? ("  COLLAPSE ALARM at step" + alarm_steps).c_str() : "");
     std::fflush(stdout);
     modes += m.coverage.modes_captured;
     hq += m.coverage.highQualityShare();

@@ -21,6 +21,7 @@ void validate(const Lab2dConfig& c) {
               std::to_string(c.batch));
   require(c.lr_g > 0 && c.lr_d > 0, "learning rates must be positive");
   require(c.beta1 >= 0 && c.beta1 < 1 && c.beta2 >= 0 && c.beta2 < 1, "Adam betas must be in [0, 1)");
+  require(c.r1_gamma >= 0, "r1_gamma must not be negative");
   require(c.d_steps >= 1, "d_steps must be at least 1");
   require(c.steps >= 0, "steps must not be negative");
   require(c.eval_samples >= 2 && c.diversity_samples >= 2 && c.diversity_samples <= c.eval_samples,

@@ -117,6 +117,7 @@ int64_t Lab2dTrainer::train(int64_t n) {
       at::Tensor d_loss = discriminatorLoss(c.loss, real_logits, fake_logits);
       s.d_loss = d_loss.item<double>();
       if (c.loss == LossKind::WganGp) d_loss = d_loss + c.gp_weight * gradientPenalty(*s.d, real, fake, s.train_rng);
+      if (c.r1_gamma > 0) d_loss = d_loss + 0.5 * c.r1_gamma * r1Penalty(*s.d, real);
       s.opt_d->zero_grad();
       d_loss.backward();
       s.opt_d->step();
