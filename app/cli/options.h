@@ -26,6 +26,7 @@ struct SampleOptions {
   int cols = 0, rows = 0;       // 0: a near-square grid that holds n
   std::string out;              // one grid PNG
   std::string out_dir;          // or n single PNGs
+  std::string style;            // style controls: JSON text, or a file holding it ("": none)
   bool help = false;
 };
 

@@ -21,6 +21,7 @@ SampleOptions parseSampleOptions(const std::vector<std::string>& args) {
   t.value("--grid", [&o](const std::string& v) { parseGrid("--grid", v, o.cols, o.rows); });
   t.value("--out", [&o](const std::string& v) { o.out = v; });
   t.value("--out-dir", [&o](const std::string& v) { o.out_dir = v; });
+  t.value("--style", [&o](const std::string& v) { o.style = v; });
   t.parse(args);
 
   if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");

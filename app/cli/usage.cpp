@@ -95,8 +95,11 @@ const char* sampleUsage() {
   --grid CxR          grid columns x rows for --out (default: near-square)
   --out FILE.png      one grid image
   --out-dir DIR       N single images sample_0000.png, sample_0001.png, ...
+  --style JSON|FILE   style-based generators: the explorer's style controls (mixing with latent B, per-layer
+                      truncation and noise, noise seed, w edits), as the JSON an exported PNG records under
+                      "Style controls", or a file holding it
 
-Images carry PNG metadata: AI-generated, seed, truncation, model fingerprint, step.
+Images carry PNG metadata: AI-generated, seed, truncation, style controls, model fingerprint, step.
 )";
 }
 
