@@ -147,6 +147,7 @@ bool MainWindow::attachRun(const QString& run_dir) {
       grid_run_seed_ = config.seed;
       grid_size_ = config.grid_size;
       total_steps_ = config.total_steps;
+      training_panel_->setConfig(config);  // show the followed run's settings, not the panel's last ones
     } catch (const std::exception& e) {
       showError(QString::fromStdString(e.what()));
     }
