@@ -17,7 +17,9 @@ AlarmBanner::AlarmBanner(QWidget* parent) : QFrame(parent) {
                 "#alarmBanner QLabel { color: #ffe9b0; }"
                 "#alarmBanner QPushButton { background: #ffb300; color: #1d1600; border: none; border-radius: 3px;"
                 " padding: 3px 10px; font-weight: 600; }"
-                "#alarmBanner QPushButton:hover { background: #ffca4d; }");
+                "#alarmBanner QPushButton:hover { background: #ffca4d; }"
+                "#alarmBanner QToolButton#showHealth { color: #ffe9b0; border: 1px solid #ffb300;"
+                " border-radius: 3px; padding: 2px 8px; }");
   // Message across the full width on top, remedies in a row beneath: side by side, the buttons squeeze the
   // message into a narrow column.
   auto* outer = new QVBoxLayout(this);
@@ -39,8 +41,14 @@ AlarmBanner::AlarmBanner(QWidget* parent) : QFrame(parent) {
   outer->addLayout(layout);
   buttons_row_->addSpacing(20);  // line the buttons up with the message, past the icon
   buttons_row_->addStretch(1);    // buttons go before it, so they stay on the left
+  auto* details = new QToolButton(this);
+  details->setObjectName("showHealth");
+  details->setText("Show health charts");
+  details->setToolTip("Raise the Health dock: diversity, duplicates and support over time, with this alarm marked");
+  buttons_row_->addWidget(details);
   outer->addLayout(buttons_row_);
   connect(close, &QToolButton::clicked, this, &AlarmBanner::dismiss);
+  connect(details, &QToolButton::clicked, this, &AlarmBanner::detailsRequested);
   hide();
 }
 

@@ -28,6 +28,7 @@ class AlarmBanner : public QFrame {
 
  Q_SIGNALS:
   void remedyChosen(const QString& name);
+  void detailsRequested();  // "Show health charts"
 
  private:
   QLabel* icon_;

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "alarm_marks.h"
 #include "metric_chart_view.h"
 
 namespace gs {
@@ -87,6 +88,9 @@ ChartsPanel::Plot ChartsPanel::makePlot(const QString& title, const QString& y_t
   plot.y->setTitleText(y_title);
   chart->addAxis(plot.x, Qt::AlignBottom);
   chart->addAxis(plot.y, Qt::AlignLeft);
+  // Tight ranges with ticks at round values (0, 0.5, 1 rather than -0.05, 0.23, 0.5, ...).
+  useRoundTicks(plot.x, 6);
+  useRoundTicks(plot.y, 5);
   for (size_t i = 0; i < metrics.size(); ++i) {
     const QString name = allMetrics()[size_t(metrics[i])].name;
     auto* raw = new QLineSeries;
@@ -110,6 +114,7 @@ ChartsPanel::Plot ChartsPanel::makePlot(const QString& title, const QString& y_t
   plot.view->setMinimumSize(240, 180);
   plot.view->setReadout([this](double step) { return readout(step); });
   connect(plot.view, &MetricChartView::zoomReset, this, [this] { refreshNow(); });
+  plot.marks = new AlarmMarks(chart, plot.x, plot.y, plot.view);
   return plot;
 }
 
@@ -120,9 +125,22 @@ void ChartsPanel::append(const QVector<StepStats>& steps) {
 
 void ChartsPanel::clear() {
   history_.clear();
+  alarms_.clear();
   for (auto& plot : plots_) plot.view->resetZoom();
   dirty_ = true;
 }
+
+void ChartsPanel::addAlarm(const Alarm& alarm) {
+  alarms_.push_back(alarm);
+  dirty_ = true;
+}
+
+void ChartsPanel::clearAlarms() {
+  alarms_.clear();
+  dirty_ = true;
+}
+
+int ChartsPanel::alarmMarkers() const { return plots_.front().marks->count(); }
 
 double ChartsPanel::smoothing() const { return smoothing_->value() / 100.0; }
 
@@ -161,16 +179,19 @@ void ChartsPanel::refreshPlot(Plot& plot) {
       hi = std::max(hi, p.y());
     }
   }
-  if (plot.view->userZoomed() || history_.empty() || !std::isfinite(lo)) return;
-  const double first = double(history_.steps().front().step), last = double(history_.steps().back().step);
-  plot.x->setRange(first, std::max(first + 1, last));
-  const double pad = std::max(1e-6, (hi - lo) * 0.05);
-  plot.y->setRange(lo - pad, hi + pad);
+  if (!plot.view->userZoomed() && !history_.empty() && std::isfinite(lo)) {
+    const double first = double(history_.steps().front().step), last = double(history_.steps().back().step);
+    plot.x->setRange(first, std::max(first + 1, last));
+    const double pad = std::max(1e-6, (hi - lo) * 0.05);
+    plot.y->setRange(lo - pad, hi + pad);
+  }
+  plot.marks->setAlarms(alarms_);  // after the range: the marks span the plot's height
 }
 
 QString ChartsPanel::readout(double step) const {
   const StepStats* s = history_.nearest(step);
   if (!s) return {};
+  const QString alarms = plots_.front().marks->describeNear(step, std::abs(double(s->step) - step) + 1);
   return QString("step %1\nG loss %2 \u00B7 D loss %3\nD(x) %4 \u00B7 D(G(z)) %5\n|grad G| %6 \u00B7 |grad D| %7\n%8 images/s")
       .arg(s->step)
       .arg(s->g_loss, 0, 'f', 4)
@@ -179,7 +200,7 @@ QString ChartsPanel::readout(double step) const {
       .arg(s->d_fake, 0, 'f', 3)
       .arg(s->g_grad_norm, 0, 'g', 4)
       .arg(s->d_grad_norm, 0, 'g', 4)
-      .arg(s->images_per_second, 0, 'f', 1);
+      .arg(s->images_per_second, 0, 'f', 1) + alarms;
 }
 
 }  // namespace gs

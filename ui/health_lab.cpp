@@ -67,6 +67,7 @@ HealthLab::HealthLab(MainWindow* window, RunFollower* follower)
   banner_ = new AlarmBanner(window->centralWidget());
   if (auto* centre = qobject_cast<QVBoxLayout*>(window->centralWidget()->layout())) centre->insertWidget(1, banner_);
   connect(banner_, &AlarmBanner::remedyChosen, this, [this](const QString& name) { applyRemedy(name); });
+  connect(banner_, &AlarmBanner::detailsRequested, this, &HealthLab::raiseDock);
 
   for (ImageCanvas* canvas : {window->samplesCanvas(), window->explorerCanvas()}) {
     canvas->addAction(nearest_action_);
@@ -109,7 +110,9 @@ void HealthLab::showRun(const QString& run_dir) {
   if (run_dir == run_dir_) return;  // the same run continued: keep its history
   run_dir_ = run_dir;
   panel_->clear();
+  window_->chartsPanel()->clearAlarms();
   banner_->dismiss();
+  raised_for_collapse_ = false;
   last_record_ = HealthRecord{};
   last_record_.step = -1;
 }
@@ -122,8 +125,20 @@ void HealthLab::onHealth(const HealthRecord& record) {
 
 void HealthLab::onAlarm(const Alarm& alarm) {
   panel_->addAlarm(alarm);
+  window_->chartsPanel()->addAlarm(alarm);
   banner_->showAlarm(alarm);
+  // The first collapse alarm of a run brings the Health dock forward once: diversity and duplicates are where a
+  // collapse shows. Other alarms are marked on the loss charts, which stay in front.
+  if (alarm.kind == AlarmKind::ModeCollapse && !raised_for_collapse_) {
+    raised_for_collapse_ = true;
+    raiseDock();
+  }
   window_->statusBar()->showMessage(QString::fromStdString(formatAlarm(alarm)), 15000);
+}
+
+void HealthLab::raiseDock() {
+  dock_->show();
+  dock_->raise();
 }
 
 void HealthLab::onGrid(qint64 step) {

@@ -49,6 +49,7 @@ class HealthLab : public QObject {
   void onHealth(const HealthRecord& record);
   void onAlarm(const Alarm& alarm);
   void onGrid(qint64 step);
+  void raiseDock();
   void applyOutlines();
   void onRemedyStarting(const RemedyRunner::Plan& plan);
 
@@ -64,6 +65,7 @@ class HealthLab : public QObject {
   QString run_dir_;              // the run whose health is shown
   HealthRecord last_record_;     // newest record (its duplicate groups outline the grid of the same step)
   qint64 grid_step_ = -1;        // step of the training grid shown, -1 for none
+  bool raised_for_collapse_ = false;  // the Health dock was brought forward for this run's first collapse
   QImage selected_;              // the sample the memorisation check examines
   QString selected_what_;
 };

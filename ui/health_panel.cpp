@@ -6,21 +6,18 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
-#include <QScatterSeries>
-#include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
 
+#include "alarm_marks.h"
 #include "metric_chart_view.h"
 #include "output_histogram_view.h"
 
 namespace gs {
 namespace {
-
-const QColor kAlarmColor(255, 179, 0);
 
 QLineSeries* line(const QString& name, const QColor& color, Qt::PenStyle style = Qt::SolidLine, double width = 2) {
   auto* s = new QLineSeries;
@@ -66,6 +63,7 @@ HealthPanel::HealthPanel(QWidget* parent) : QWidget(parent) {
   chart_->addAxis(x_, Qt::AlignBottom);
   chart_->addAxis(y_, Qt::AlignLeft);
   chart_->addAxis(support_axis_, Qt::AlignRight);
+  useRoundTicks(x_, 6);
 
   unity_ = line("as diverse as the data", QColor(200, 200, 200), Qt::DashLine, 1);
   unity_->setPointsVisible(false);
@@ -73,13 +71,7 @@ HealthPanel::HealthPanel(QWidget* parent) : QWidget(parent) {
   feature_ = line("D-feature ratio", QColor(255, 140, 60));
   duplicates_ = line("duplicate share", QColor(230, 90, 200));
   support_ = line("birthday support", QColor(150, 220, 150), Qt::DotLine);
-  alarm_points_ = new QScatterSeries;
-  alarm_points_->setName("alarm");
-  alarm_points_->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
-  alarm_points_->setMarkerSize(13);
-  alarm_points_->setColor(kAlarmColor);
-  alarm_points_->setBorderColor(Qt::black);
-  for (QXYSeries* s : std::initializer_list<QXYSeries*>{unity_, pixel_, feature_, duplicates_, alarm_points_}) {
+  for (QXYSeries* s : std::initializer_list<QXYSeries*>{unity_, pixel_, feature_, duplicates_}) {
     chart_->addSeries(s);
     s->attachAxis(x_);
     s->attachAxis(y_);
@@ -87,18 +79,11 @@ HealthPanel::HealthPanel(QWidget* parent) : QWidget(parent) {
   chart_->addSeries(support_);
   support_->attachAxis(x_);
   support_->attachAxis(support_axis_);
-  connect(alarm_points_, &QScatterSeries::hovered, this, [this](const QPointF& point, bool state) {
-    if (!state) return QToolTip::hideText();
-    QStringList lines;
-    for (const Alarm& a : history_.alarms())
-      if (double(a.step) == point.x()) lines << QString::fromStdString(formatAlarm(a));
-    QToolTip::showText(QCursor::pos(), lines.join("\n"), view_);
-  });
-
   view_ = new MetricChartView(chart_, this);
   view_->setMinimumSize(320, 180);
   view_->setReadout([this](double step) { return readout(step); });
   connect(view_, &MetricChartView::zoomReset, this, &HealthPanel::refresh);
+  alarm_marks_ = new AlarmMarks(chart_, x_, y_, view_);
   histogram_ = new OutputHistogramView(this);
   auto* charts = new QHBoxLayout;
   charts->setSpacing(4);
@@ -156,7 +141,7 @@ int HealthPanel::drawnPoints(HealthSeries which) const {
   return 0;
 }
 
-int HealthPanel::alarmMarkers() const { return alarm_points_->count(); }
+int HealthPanel::alarmMarkers() const { return alarm_marks_->count(); }
 
 void HealthPanel::refresh() {
   pixel_->replace(history_.series(HealthSeries::PixelRatio));
@@ -186,26 +171,7 @@ void HealthPanel::refresh() {
   }
   unity_->replace(QList<QPointF>{{first, 1.0}, {std::max(first + 1, last), 1.0}});
 
-  // Alarms: a triangle near the top and a vertical amber line at each step.
-  QList<QPointF> marks;
-  for (const Alarm& a : history_.alarms()) marks.append(QPointF(double(a.step), y_->max() * 0.96));
-  alarm_points_->replace(marks);
-  for (auto* s : alarm_lines_) {
-    chart_->removeSeries(s);
-    delete s;
-  }
-  alarm_lines_.clear();
-  for (const QPointF& m : marks) {
-    auto* s = new QLineSeries;
-    s->setPen(QPen(kAlarmColor, 1, Qt::DashDotLine));
-    s->append(m.x(), 0);
-    s->append(m.x(), y_->max());
-    chart_->addSeries(s);
-    s->attachAxis(x_);
-    s->attachAxis(y_);
-    chart_->legend()->markers(s).front()->setVisible(false);
-    alarm_lines_.push_back(s);
-  }
+  alarm_marks_->setAlarms(history_.alarms());
 }
 
 QString HealthPanel::readout(double step) const {
@@ -223,10 +189,7 @@ QString HealthPanel::readout(double step) const {
                      .arg(best->duplicate_groups.size())
                      .arg(best->birthday.lower_bound ? "> " : "")
                      .arg(number(best->birthday.support));
-  for (const Alarm& a : history_.alarms())
-    if (std::abs(double(a.step) - step) <= std::abs(double(best->step) - step) + 1)
-      text += "\n\u26A0 " + QString::fromStdString(formatAlarm(a));
-  return text;
+  return text + alarm_marks_->describeNear(step, std::abs(double(best->step) - step) + 1);
 }
 
 }  // namespace gs

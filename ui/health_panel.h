@@ -12,11 +12,11 @@ class QHBoxLayout;
 class QLabel;
 class QLineSeries;
 class QLogValueAxis;
-class QScatterSeries;
 class QValueAxis;
 
 namespace gs {
 
+class AlarmMarks;
 class MetricChartView;
 class OutputHistogramView;
 
@@ -48,8 +48,7 @@ class HealthPanel : public QWidget {
   QValueAxis *x_, *y_;
   QLogValueAxis* support_axis_;
   QLineSeries *pixel_, *feature_, *duplicates_, *support_, *unity_;
-  QScatterSeries* alarm_points_;
-  std::vector<QLineSeries*> alarm_lines_;
+  AlarmMarks* alarm_marks_;
   OutputHistogramView* histogram_;
   QLabel* summary_;
   QHBoxLayout* header_;

@@ -167,7 +167,7 @@ void MainWindow::buildDocks() {
   connect(explorer_controls_, &QTabBar::currentChanged, right_stack, &QStackedWidget::setCurrentIndex);
   right_layout->addWidget(explorer_controls_);
   right_layout->addWidget(right_stack, 1);
-  right->setMinimumWidth(330);
+  // No fixed minimum here: it would override the scrollers' (content + scroll bar) and clip the sliders' values.
   auto* right_dock = new QDockWidget("Latent explorer", this);
   right_dock->setObjectName("latentDock");
   right_dock->setWidget(right);
@@ -179,7 +179,7 @@ void MainWindow::buildDocks() {
   bottom_dock->setWidget(charts_);
   addDockWidget(Qt::BottomDockWidgetArea, bottom_dock);
   resizeDocks({bottom_dock}, {300}, Qt::Vertical);
-  resizeDocks({left_dock, right_dock}, {360, 360}, Qt::Horizontal);
+  resizeDocks({left_dock, right_dock}, {360, right->minimumSizeHint().width()}, Qt::Horizontal);
 }
 
 void MainWindow::buildMenus() {

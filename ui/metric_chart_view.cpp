@@ -2,9 +2,37 @@
 
 #include <QMouseEvent>
 #include <QToolTip>
+#include <QValueAxis>
 #include <QWheelEvent>
 
+#include <algorithm>
+#include <cmath>
+
 namespace gs {
+namespace {
+
+void setRoundTicks(QValueAxis* axis, int ticks) {
+  const double span = axis->max() - axis->min();
+  if (!(span > 0) || !std::isfinite(span) || ticks < 2) return;
+  const double raw = span / (ticks - 1);
+  const double decade = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = decade;  // the round interval nearest to the even split, on a log scale
+  for (double m : {2.0, 5.0, 10.0})
+    if (std::abs(std::log(m * decade / raw)) < std::abs(std::log(step / raw))) step = m * decade;
+  axis->setTickType(QValueAxis::TicksDynamic);
+  axis->setTickAnchor(0);
+  axis->setTickInterval(step);
+  // Enough decimals to tell the ticks apart, no more.
+  const int decimals = std::max(0, -int(std::floor(std::log10(step))));
+  axis->setLabelFormat(QString("%.%1f").arg(decimals));
+}
+
+}  // namespace
+
+void useRoundTicks(QValueAxis* axis, int ticks) {
+  setRoundTicks(axis, ticks);
+  QObject::connect(axis, &QValueAxis::rangeChanged, axis, [axis, ticks] { setRoundTicks(axis, ticks); });
+}
 
 MetricChartView::MetricChartView(QChart* chart, QWidget* parent) : QChartView(chart, parent) {
   setRubberBand(QChartView::RectangleRubberBand);

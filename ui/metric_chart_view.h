@@ -6,7 +6,13 @@
 
 #include <functional>
 
+class QValueAxis;
+
 namespace gs {
+
+// From now on, ticks of `axis` at multiples of a round interval (1, 2 or 5 x 10^k) giving about `ticks`
+// ticks over whatever range it has (tight data ranges, zooms), instead of splitting the range evenly.
+void useRoundTicks(QValueAxis* axis, int ticks);
 
 class MetricChartView : public QChartView {
   Q_OBJECT

@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 
 #include "alarm_banner.h"
@@ -109,10 +110,19 @@ class HealthTest : public QObject {
     QCOMPARE(lab->panel()->histogram()->shownStep(), int64_t(20));
 
     QVERIFY(lab->banner()->isHidden());
+    QDockWidget* charts_dock = window.findChild<QDockWidget*>("chartsDock");
+    QVERIFY(charts_dock);
+    QVERIFY(!charts_dock->visibleRegion().isEmpty());  // the training charts are in front until a collapse
+    QVERIFY(lab->dock()->visibleRegion().isEmpty());
     Q_EMIT window.training()->alarmRaised(collapseAlarm(60));
     QVERIFY(!lab->banner()->isHidden());
     QVERIFY(lab->banner()->text().contains("mode-collapse"));
     QCOMPARE(lab->panel()->alarmMarkers(), 1);
+    // The first collapse of the run raises the Health dock; the loss charts mark the alarm too.
+    QTRY_VERIFY(!lab->dock()->visibleRegion().isEmpty());
+    QVERIFY(charts_dock->visibleRegion().isEmpty());
+    window.chartsPanel()->refreshNow();
+    QCOMPARE(window.chartsPanel()->alarmMarkers(), 1);
     QStringList labels;
     for (QPushButton* b : lab->banner()->remedyButtons()) labels << b->text();
     QCOMPARE(labels, (QStringList{"Switch to WGAN-GP", "Spectral norm", "Minibatch std-dev", "Lower D learning rate"}));
@@ -128,6 +138,15 @@ class HealthTest : public QObject {
     QVERIFY(lab->banner()->text().contains("Rolled back"));
     QCOMPARE(lab->banner()->remedyButtons().size(), 1);
     QCOMPARE(lab->panel()->alarmMarkers(), 2);
+    window.chartsPanel()->refreshNow();
+    QCOMPARE(window.chartsPanel()->alarmMarkers(), 2);
+    // "Show health charts" brings the dock back after the user went to the loss charts.
+    charts_dock->raise();
+    QTRY_VERIFY(lab->dock()->visibleRegion().isEmpty());
+    auto* details = lab->banner()->findChild<QToolButton*>("showHealth");
+    QVERIFY(details);
+    details->click();
+    QTRY_VERIFY(!lab->dock()->visibleRegion().isEmpty());
   }
 
   void duplicateGroupsOutlineTheirCells() {
