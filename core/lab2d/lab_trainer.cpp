@@ -66,6 +66,10 @@ Lab2dTrainer::Lab2dTrainer(const Lab2dConfig& config, PointMixture mixture, Heal
   State& s = *s_;
   const Lab2dConfig& c = config_;
   if (c.health_warmup > health.warmup_steps) health.warmup_steps = c.health_warmup;
+  // After the warm-up a healthy lab G covers the data (diversity near 1 on every seed of bench_lab2d), so a G
+  // still below half the collapse threshold is collapsed even while it creeps outwards (a beaten G does: the
+  // minimax run with a strong D in lab_health_test.cpp climbs 10% per measurement at a ratio of 0.1-0.2).
+  if (health.collapse_recovering_floor <= 0) health.collapse_recovering_floor = health.collapse_diversity / 2;
   s.monitor = TrainingHealthMonitor(health);
 
   at::Generator weights = at::detail::createCPUGenerator(deriveSeed(c.seed, kWeights));

@@ -54,8 +54,11 @@ Finding modeCollapseFinding(const std::deque<HealthSample>& diversity, const Hea
     if (!collapsed) return f;
   }
   const HealthSample& last = diversity.back();
-  // A generator that is spreading out again (typical early in training) is not collapsing.
-  if (n > 1 && last.diversity_ratio > first->diversity_ratio * o.collapse_recovering) return f;
+  // A generator that is spreading out again (typical early in training) is not collapsing - unless it is still
+  // far too narrow: a G that D has beaten creeps outwards slowly for a long time.
+  if (n > 1 && last.diversity_ratio > first->diversity_ratio * o.collapse_recovering &&
+      last.diversity_ratio >= o.collapse_recovering_floor)
+    return f;
   f.holds = true;
   f.message = fmt("generated samples are only %.0f%% as diverse as real images (diversity ratio %.2f)",
                   100 * last.diversity_ratio, last.diversity_ratio);

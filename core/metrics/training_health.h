@@ -51,7 +51,8 @@ struct HealthOptions {
   double collapse_diversity = 0.5;     // diversity ratio below this counts as collapsed ...
   double collapse_duplicates = 0.25;   // ... together with at least this duplicate fraction (or diversity < half of it)
   int collapse_confirm = 2;            // consecutive diversity measurements that must look collapsed
-  double collapse_recovering = 1.1;    // not collapse while diversity climbs by this factor over those measurements
+  double collapse_recovering = 1.1;    // not collapse while diversity climbs by this factor over those measurements,
+  double collapse_recovering_floor = 0;  // ... unless it is still below this ratio (0: any climb excuses)
   double d_wins_fake = 0.05;           // logistic D(G(z)) below this for a whole window: D wins
   double grad_collapse = 0.01;         // window median of the G grad norm below this share of its peak: D wins
   double critic_gap_growth = 1.5;      // critics: real-fake gap grows by this factor across one window: D wins

@@ -1,5 +1,5 @@
 // The lab as the test bed of the health alarms: runs made to collapse raise the mode-collapse alarm; healthy
-// runs (the default ring and grid runs in lab_trainer_test.cpp and lab_targets_test.cpp) do not.
+// runs (the default ring and grid runs of lab_targets_test.cpp) do not.
 #include <gtest/gtest.h>
 
 #include "lab2d/lab_trainer.h"

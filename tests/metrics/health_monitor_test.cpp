@@ -85,6 +85,32 @@ TEST(HealthMonitor, HealthyRunsRaiseNothing) {
             Kinds{});
 }
 
+// A G that creeps outwards from a point: diversity 0.005 climbing 15% per measurement, most samples duplicates.
+// By default the climb excuses it (early training looks like this); with a recovering floor (the 2D lab, where a
+// healthy G has covered the data by the end of the warm-up) it is collapse, and a climb above the floor is not.
+TEST(HealthMonitor, RecoveringFloorFlagsAGeneratorCreepingOutwards) {
+  const auto creeping = [](double start) {
+    return healthyRun(400, 11, [start](int i, HealthSample& s) {
+      if (!std::isfinite(s.diversity_ratio)) return;
+      s.diversity_ratio = start * std::pow(1.15, i / 10.0);
+      s.duplicate_fraction = 0.9;
+    });
+  };
+  EXPECT_EQ(alarmsFor(creeping(0.005)), Kinds{});
+  HealthOptions floor;
+  floor.collapse_recovering_floor = 0.25;
+  EXPECT_EQ(alarmsFor(creeping(0.005), floor), Kinds{AlarmKind::ModeCollapse});
+  // Starting at 0.3 (above the floor) and climbing: still excused.
+  EXPECT_EQ(alarmsFor(healthyRun(400, 12,
+                                 [](int i, HealthSample& s) {
+                                   if (!std::isfinite(s.diversity_ratio)) return;
+                                   s.diversity_ratio = std::min(0.9, 0.3 * std::pow(1.15, i / 10.0));
+                                   s.duplicate_fraction = 0.5;
+                                 }),
+                      floor),
+            Kinds{});
+}
+
 TEST(HealthMonitor, DiversityFallingWithDuplicatesRisingIsCollapse) {
   const auto run = healthyRun(600, 2, [](int i, HealthSample& s) {
     if (!std::isfinite(s.diversity_ratio) || i < 300) return;
