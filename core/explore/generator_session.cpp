@@ -1,13 +1,16 @@
 #include "explore/generator_session.h"
 
 #include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
 #include <c10/core/InferenceMode.h>
 
 #include <cstdio>
 #include <mutex>
 
+#include "explore/directions_math.h"
 #include "explore/latent_seed.h"
 #include "explore/style_render.h"
+#include "models/dcgan.h"
 #include "models/networks.h"
 #include "models/style_network.h"
 #include "training/checkpoint.h"
@@ -141,6 +144,33 @@ std::vector<ImageU8> GeneratorSession::renderBatch(const std::vector<std::vector
   // For a z-space generator truncation pulls z towards the mean of its prior (the origin).
   const at::Tensor images = s_->generator->forward(z.mul(truncation).to(s_->device));
   return tensorToImages(images);
+}
+
+LatentDirections GeneratorSession::editDirections(int count, int samples) {
+  std::lock_guard<std::mutex> lock(s_->mutex);
+  c10::InferenceMode guard;
+  if (s_->style) {
+    // GANSpace: w is far from isotropic; its principal axes are the main modes of variation.
+    at::Generator rng = at::detail::createCPUGenerator(0x6a5e5ace);
+    const int n = std::max(2, samples);
+    const at::Tensor z = at::randn({n, latentDim()}, rng, at::kFloat).to(s_->device);
+    const at::Tensor w = s_->style->mapping(z).to(at::kCPU, at::kDouble);
+    const at::Tensor centred = w - w.mean(0, /*keepdim=*/true);
+    LatentDirections d = eigenDirections(centred.transpose(0, 1).matmul(centred), count, double(n - 1));
+    d.space = LatentDirections::Space::W;
+    d.method = "GANSpace: principal components of w over " + std::to_string(n) + " latents";
+    return d;
+  }
+  if (auto* dcgan = dynamic_cast<DcganGenerator*>(s_->generator.get())) {
+    // SeFa: the z directions the first block (linear up to its ReLU) stretches most.
+    const at::Tensor map = dcgan->firstBlockLinearMap().to(at::kCPU, at::kDouble);
+    LatentDirections d = eigenDirections(map.matmul(map.transpose(0, 1)), count, 1.0);
+    d.space = LatentDirections::Space::Z;
+    d.method = "SeFa: singular directions of the first block";
+    std::fill(d.sigma.begin(), d.sigma.end(), 1.0f);  // z ~ N(0, I): one unit is one standard deviation
+    return d;
+  }
+  return {};
 }
 
 }  // namespace gs

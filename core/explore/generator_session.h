@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config.h"
+#include "explore/latent_directions.h"
 #include "explore/style_controls.h"
 #include "util/image.h"
 
@@ -48,6 +49,10 @@ class GeneratorSession {
   bool isStyleBased() const;
   std::vector<int> styleLayerResolutions() const;
   int wDim() const;
+
+  // Up to `count` edit directions (latent_directions.h): GANSpace's principal components of w over `samples`
+  // mapped latents (fixed seed) for style-based generators, SeFa's directions of z for DCGAN. Deterministic.
+  LatentDirections editDirections(int count, int samples = 4096);
 
  private:
   GeneratorSession();

@@ -44,6 +44,19 @@ at::Tensor DcganGenerator::forward(const at::Tensor& z) {
   return net_->forward(z.view({z.size(0), latent_dim_, 1, 1})).contiguous();
 }
 
+at::Tensor DcganGenerator::firstBlockLinearMap() {
+  TORCH_CHECK(!is_training(), "firstBlockLinearMap needs eval mode: batch norm must use its running statistics");
+  const auto device = parameters().front().device();
+  // The block applied to the unit vectors and to zero: the difference is the linear part.
+  at::Tensor basis = at::eye(latent_dim_, at::TensorOptions(device)).view({latent_dim_, latent_dim_, 1, 1});
+  at::Tensor zero = at::zeros({1, latent_dim_, 1, 1}, at::TensorOptions(device));
+  auto* conv = net_[0]->as<UpConv2dImpl>();
+  auto* norm = net_[1]->as<torch::nn::BatchNorm2dImpl>();
+  TORCH_CHECK(conv && norm, "DCGAN generator: unexpected first block");
+  const auto block = [conv, norm](const at::Tensor& x) { return norm->forward(conv->forward(x)); };
+  return (block(basis) - block(zero)).flatten(1);
+}
+
 DcganDiscriminator::DcganDiscriminator(const ModelConfig& config, const DcganDiscriminatorOptions& options)
     : minibatch_std_(options.minibatch_std) {
   const int stages = dcganStages(config.resolution);

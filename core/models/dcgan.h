@@ -18,6 +18,10 @@ class DcganGenerator : public GeneratorNet {
  public:
   explicit DcganGenerator(const ModelConfig& config);
   at::Tensor forward(const at::Tensor& z) override;
+  // The first 4x4 block before its ReLU is affine in z: transposed conv, then batch norm with its running
+  // statistics (call in eval mode). Returns its linear part A, [nz, C*16], row i the response to z = e_i - the
+  // matrix whose right singular vectors SeFa (Shen and Zhou 2021) takes as edit directions.
+  at::Tensor firstBlockLinearMap();
 
  private:
   torch::nn::Sequential net_{nullptr};
