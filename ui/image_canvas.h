@@ -18,6 +18,7 @@ class ImageCanvas : public QWidget {
   const QImage& image() const { return image_; }
   void setPlaceholder(const QString& text);
   void setCaption(const QString& text);
+  QString caption() const { return caption_; }
   // Tells the canvas the image is a grid of `columns` x `rows` tiles separated by `padding` pixels.
   void setGrid(int columns, int rows, int padding);
   quint64 framesShown() const { return frames_; }

@@ -25,6 +25,7 @@
 #include "charts_panel.h"
 #include "core_types.h"
 #include "data_panel.h"
+#include "directions_box.h"
 #include "health_lab.h"
 #include "explore/generator_session.h"
 #include "image_canvas.h"
@@ -161,9 +162,12 @@ void MainWindow::buildDocks() {
   explorer_controls_->addTab("Latent");
   explorer_controls_->addTab("Style layers");
   explorer_controls_->setTabVisible(1, false);
+  explorer_controls_->addTab("Directions");
   auto* right_stack = new QStackedWidget(right);
   right_stack->addWidget(verticalScroller(latent_panel_));
   right_stack->addWidget(verticalScroller(style_panel_));
+  directions_box_ = new DirectionsBox;
+  right_stack->addWidget(verticalScroller(directions_box_));
   connect(explorer_controls_, &QTabBar::currentChanged, right_stack, &QStackedWidget::setCurrentIndex);
   right_layout->addWidget(explorer_controls_);
   right_layout->addWidget(right_stack, 1);

@@ -22,6 +22,7 @@ namespace gs {
 
 class ChartsPanel;
 class DataPanel;
+class DirectionsBox;
 class ExportRunner;
 class GeneratorSession;
 class HealthLab;
@@ -66,7 +67,8 @@ class MainWindow : public QMainWindow {
   TrainingPanel* trainingPanel() const { return training_panel_; }
   LatentPanel* latentPanel() const { return latent_panel_; }
   StyleLayerPanel* styleLayerPanel() const { return style_panel_; }
-  QTabBar* explorerControlTabs() const { return explorer_controls_; }  // Latent | Style layers
+  QTabBar* explorerControlTabs() const { return explorer_controls_; }  // Latent | Style layers | Directions
+  DirectionsBox* directionsBox() const { return directions_box_; }
   ChartsPanel* chartsPanel() const { return charts_; }
   ImageCanvas* explorerCanvas() const { return explorer_canvas_; }
   ImageCanvas* samplesCanvas() const { return samples_canvas_; }
@@ -96,7 +98,13 @@ class MainWindow : public QMainWindow {
   // Handlers (main_window_actions.cpp).
   void connectSignals();
   void requestExplorerFrame();
-  void requestGridFrame();
+  void requestGridFrame(bool only_if_shown = false);
+  // The explorer's edits for rendering `latents`: the style-layer controls, plus the direction edit (moving each
+  // latent, or w). False, with the error shown, when they do not fit the generator.
+  bool applyExplorerEdits(std::vector<std::vector<float>>& latents, StyleControls& style);
+  bool explorerEdited() const;  // style controls or directions differ from the defaults
+  // The same edits on every latent of an export (the files record the edited latents and style controls).
+  bool editExportJob(struct ExportJob& job);
   void onFrame(RenderChannel channel, const QImage& image, quint64 stamp, double ms);
   void onSamples(const QImage& grid, qint64 step);
   void onRunFinished(qint64 steps, bool stopped, const QString& checkpoint, const QString& error);
@@ -122,6 +130,7 @@ class MainWindow : public QMainWindow {
   TrainingPanel* training_panel_;
   LatentPanel* latent_panel_;
   StyleLayerPanel* style_panel_;
+  DirectionsBox* directions_box_;
   QTabBar* explorer_controls_;
   ChartsPanel* charts_;
   QTabWidget* tabs_;
@@ -135,6 +144,7 @@ class MainWindow : public QMainWindow {
   uint64_t grid_run_seed_ = 1;  // cell i of the samples grid shows fixedGridSeed(grid_run_seed_, i)
   int grid_size_ = 8;
   bool grid_from_training_ = false;  // the samples tab shows a training grid rather than one rendered here
+  bool grid_stale_ = false;          // edits changed while the samples tab was hidden: render it when shown
   int64_t total_steps_ = 0;
 };
 

@@ -13,6 +13,7 @@
 
 #include "charts_panel.h"
 #include "data_panel.h"
+#include "directions_box.h"
 #include "explore/generator_session.h"
 #include "explore/latent_seed.h"
 #include "image_canvas.h"
@@ -28,7 +29,17 @@ namespace gs {
 
 void MainWindow::connectSignals() {
   connect(latent_panel_, &LatentPanel::latentChanged, this, &MainWindow::requestExplorerFrame);
-  connect(style_panel_, &StyleLayerPanel::controlsChanged, this, &MainWindow::requestExplorerFrame);
+  // Edits change the explorer image and the rendered samples grid (the same edit on every cell, as GANSpace
+  // shows a direction); the grid is only re-rendered while its tab is in front.
+  const auto edited = [this] {
+    requestExplorerFrame();
+    requestGridFrame(/*only_if_shown=*/true);
+  };
+  connect(style_panel_, &StyleLayerPanel::controlsChanged, this, edited);
+  connect(directions_box_, &DirectionsBox::changed, this, edited);
+  connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
+    if (index == 1 && grid_stale_) requestGridFrame();
+  });
   connect(render_, &RenderService::frameReady, this, &MainWindow::onFrame);
   connect(render_, &RenderService::renderFailed, this, [this](RenderChannel, const QString& m) { showError(m); });
   connect(samples_canvas_, &ImageCanvas::cellClicked, this, &MainWindow::onGridCellClicked);
@@ -167,6 +178,7 @@ void MainWindow::setGenerator(std::shared_ptr<GeneratorSession> session) {
   latent_panel_->setGenerator(session_->latentDim(), latent_for_seed);
   style_panel_->setGenerator(session_->styleLayerResolutions(), session_->wDim(), latent_for_seed);
   explorer_controls_->setTabVisible(1, session_->isStyleBased());
+  directions_box_->setGenerator(session_);
   const ModelConfig& c = session_->config();
   statusBar()->showMessage(QString("Generator: %1 \u00B7 %2 px \u00B7 latent %3 \u00B7 %4")
                                .arg(QString::fromStdString(session_->label()))
@@ -178,18 +190,43 @@ void MainWindow::setGenerator(std::shared_ptr<GeneratorSession> session) {
   Q_EMIT generatorChanged();
 }
 
+bool MainWindow::applyExplorerEdits(std::vector<std::vector<float>>& latents, StyleControls& style) {
+  style = style_panel_->controls();
+  const DirectionEdit edit = directions_box_->edit();
+  if (edit.isZero()) return true;
+  try {
+    for (size_t i = 0; i < latents.size(); ++i) {
+      // A w edit lands in the shared style controls once; z edits move every latent.
+      StyleControls scratch;
+      applyDirections(directions_box_->directions(), edit, latents[i], i == 0 ? style : scratch,
+                      int(session_->styleLayerResolutions().size()), session_->wDim());
+    }
+  } catch (const std::exception& e) {
+    showError(QString::fromStdString(e.what()));
+    return false;
+  }
+  return true;
+}
+
+bool MainWindow::explorerEdited() const {
+  return !style_panel_->controls().isDefault() || !directions_box_->edit().isZero();
+}
+
 void MainWindow::requestExplorerFrame() {
   if (!session_ || latent_panel_->latent().empty()) return;
   RenderRequest request{session_, {latent_panel_->latent()}, latent_panel_->truncation(), 1, 0, {}};
-  request.style = style_panel_->controls();
+  if (!applyExplorerEdits(request.latents, request.style)) return;
   render_->request(RenderChannel::Explorer, std::move(request));
 }
 
-void MainWindow::requestGridFrame() {
-  if (!session_) return;
+void MainWindow::requestGridFrame(bool only_if_shown) {
+  if (!session_ || grid_from_training_) return;
+  grid_stale_ = only_if_shown && tabs_->currentIndex() != 1;
+  if (grid_stale_) return;  // rendered when the samples tab comes to the front
   RenderRequest request{session_, {}, 1.0f, grid_size_, 0, {}};
   for (uint64_t seed : gridSeeds(grid_run_seed_, grid_size_ * grid_size_))
     request.latents.push_back(session_->latentForSeed(seed));
+  if (!applyExplorerEdits(request.latents, request.style)) return;
   render_->request(RenderChannel::Grid, std::move(request));
 }
 
@@ -198,17 +235,18 @@ void MainWindow::onFrame(RenderChannel channel, const QImage& image, quint64, do
     if (grid_from_training_) return;
     samples_canvas_->setGrid(grid_size_, grid_size_, 2);
     samples_canvas_->setImage(image);
-    samples_canvas_->setCaption(QString("%1 \u00B7 fixed latents of run seed %2 \u00B7 click a cell to explore it")
+    samples_canvas_->setCaption(QString("%1 \u00B7 fixed latents of run seed %2%3 \u00B7 click a cell to explore it")
                                     .arg(QString::fromStdString(session_->label()))
-                                    .arg(grid_run_seed_));
+                                    .arg(grid_run_seed_)
+                                    .arg(explorerEdited() ? QString(" \u00B7 with the explorer's edits") : QString()));
     return;
   }
   const auto origin = latent_panel_->originSeed();
-  const bool styled = !style_panel_->controls().isDefault();
+  const bool styled = explorerEdited();
   explorer_canvas_->setCaption(QString("%1 \u00B7 %2%3 \u00B7 psi %4 \u00B7 %5 \u00D7 %6 px \u00B7 %7 ms")
                                    .arg(QString::fromStdString(session_->label()))
                                    .arg(origin ? QString("seed %1").arg(*origin) : QString("edited latent"))
-                                   .arg(styled ? QString(" \u00B7 style layers edited") : QString())
+                                   .arg(styled ? QString(" \u00B7 edited") : QString())
                                    .arg(latent_panel_->truncation(), 0, 'f', 2)
                                    .arg(image.width())
                                    .arg(image.height())
@@ -255,9 +293,6 @@ void MainWindow::startTraining(const QString& run_dir_in) {
   if (!session_)
     explorer_canvas_->setPlaceholder(QString("Training. The explorer opens the live generator at the first "
                                              "checkpoint (step %1).").arg(config.checkpoint_every));
-  if (!session_)
-    explorer_canvas_->setPlaceholder(QString("Training. The explorer opens the live generator at the first "
-                                             "checkpoint (step %1).").arg(config.checkpoint_every));
   rememberRecent("recent/runs", run_dir);
   training_->start(config, run_dir);
 }
@@ -283,22 +318,34 @@ void MainWindow::runExport(ExportJob job, const QString& what) {
   connect(export_dialog_, &QProgressDialog::canceled, exporter_, &ExportRunner::cancel);
 }
 
+bool MainWindow::editExportJob(ExportJob& job) {
+  for (ExportItem& item : job.items) {
+    const auto before = item.latents;
+    if (!applyExplorerEdits(item.latents, job.style)) return false;
+    // A moved latent is no longer its seed's: the file records the latent itself.
+    for (size_t i = 0; i < item.latents.size() && i < item.seeds.size(); ++i)
+      if (item.latents[i] != before[i]) item.seeds[i].reset();
+  }
+  return true;
+}
+
 void MainWindow::exportCurrentImage(const QString& path) {
   if (!session_) return showError("No generator loaded: nothing to export");
-  runExport(singleImageJob(session_, path, latent_panel_->latent(), latent_panel_->originSeed(),
-                           latent_panel_->truncation(), style_panel_->controls()),
-            "image");
+  ExportJob job = singleImageJob(session_, path, latent_panel_->latent(), latent_panel_->originSeed(),
+                                 latent_panel_->truncation());
+  if (editExportJob(job)) runExport(std::move(job), "image");
 }
 
 void MainWindow::exportGrid(const QString& path) {
   if (!session_) return showError("No generator loaded: nothing to export");
-  runExport(gridJob(session_, path, grid_run_seed_, grid_size_, 1.0f), "grid");
+  ExportJob job = gridJob(session_, path, grid_run_seed_, grid_size_, 1.0f);
+  if (editExportJob(job)) runExport(std::move(job), "grid");
 }
 
 void MainWindow::exportSamples(const QString& folder, int count, uint64_t first_seed) {
   if (!session_) return showError("No generator loaded: nothing to export");
-  runExport(seedsJob(session_, folder, first_seed, count, latent_panel_->truncation(), style_panel_->controls()),
-            QString("%1 samples").arg(count));
+  ExportJob job = seedsJob(session_, folder, first_seed, count, latent_panel_->truncation());
+  if (editExportJob(job)) runExport(std::move(job), QString("%1 samples").arg(count));
 }
 
 void MainWindow::chooseImageFolder() {

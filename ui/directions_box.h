@@ -1,0 +1,74 @@
+#pragma once
+// The explorer's "Directions" tab: edit directions found without labels (GANSpace's principal components of w
+// for style generators, SeFa's directions of z for DCGAN; core explore/latent_directions.h), one slider each in
+// units of the latents' standard deviation along it (+-4 sigma), with the share of variance each explains.
+// Style generators also pick the synthesis layers the edit reaches (GANSpace's layer-wise edits: coarse layers
+// change pose and shape, fine ones colour and texture). The directions arrive from a background computation.
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+#include "explore/latent_directions.h"
+
+class QComboBox;
+template <typename T>
+class QFutureWatcher;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QVBoxLayout;
+
+namespace gs {
+
+class GeneratorSession;
+
+class DirectionsBox : public QWidget {
+  Q_OBJECT
+ public:
+  static constexpr int kDirections = 10;
+  static constexpr double kScale = 100.0;  // slider units per sigma
+
+  explicit DirectionsBox(QWidget* parent = nullptr);
+
+  // A new generator: shows its synthesis layers (style generators) and finds its directions off the GUI thread;
+  // the sliders come alive when they arrive (directionsReady). A result for an older generator is dropped.
+  void setGenerator(std::shared_ptr<GeneratorSession> session);
+  bool isComputing() const;
+  // Sets every amount to 0.
+  void reset();
+
+  const LatentDirections& directions() const { return directions_; }
+  DirectionEdit edit() const;
+  QSlider* slider(int i) const { return sliders_[size_t(i)]; }
+  QComboBox* firstLayerBox() const { return first_layer_; }
+  QComboBox* lastLayerBox() const { return last_layer_; }
+
+ Q_SIGNALS:
+  void changed();  // an amount or the layer range changed
+  void directionsReady();
+
+ private:
+  struct Found {
+    LatentDirections directions;
+    QString error;
+  };
+  void setDirections(LatentDirections directions);
+  void showAmount(int i);
+
+  std::shared_ptr<GeneratorSession> session_;
+  QFutureWatcher<Found>* watcher_;  // watches only the newest generator's computation
+
+  LatentDirections directions_;
+  std::vector<float> amounts_;
+  QLabel* status_;
+  QWidget* layer_row_;
+  QComboBox* first_layer_;
+  QComboBox* last_layer_;
+  std::vector<QLabel*> names_;
+  std::vector<QSlider*> sliders_;
+  std::vector<QLabel*> values_;
+  QPushButton* reset_;
+};
+
+}  // namespace gs
