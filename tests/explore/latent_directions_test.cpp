@@ -12,6 +12,7 @@
 #include "explore/latent_directions.h"
 #include "models/dcgan.h"
 #include "style/style_fixture.h"
+#include "tiny_run_config.h"
 #include "util/error.h"
 
 namespace gs {
@@ -29,12 +30,8 @@ void expectOrthonormal(const LatentDirections& d) {
 }
 
 ModelConfig tinyDcgan() {
-  ModelConfig c;
-  c.resolution = 32;
+  ModelConfig c = tinyRunConfig(1).model;  // 32 px, widths 8, latent 16
   c.channels = 3;
-  c.latent_dim = 12;
-  c.g_width = 8;
-  c.d_width = 8;
   return c;
 }
 

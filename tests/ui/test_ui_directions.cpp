@@ -24,7 +24,10 @@ using namespace gs;
 
 namespace {
 
-void waitForDirections(MainWindow& window) {
+// Shows the window on `session` and waits for its directions (the caller returns if this failed).
+void openAndWaitForDirections(MainWindow& window, std::shared_ptr<GeneratorSession> session) {
+  window.show();
+  window.setGenerator(std::move(session));
   DirectionsBox* box = window.directionsBox();
   QTRY_VERIFY_WITH_TIMEOUT(!box->isComputing() && !box->directions().empty(), 20000);
 }
@@ -38,10 +41,9 @@ class DirectionsUiTest : public QObject {
 
   void dcganSliderMovesZAndResetRestores() {
     MainWindow window(nullptr, false);
-    window.show();
     auto session = makeTinyGeneratorSession();
-    window.setGenerator(session);
-    waitForDirections(window);
+    openAndWaitForDirections(window, session);
+    if (QTest::currentTestFailed()) return;
     DirectionsBox* box = window.directionsBox();
     QCOMPARE(window.explorerControlTabs()->tabText(2), QString("Directions"));
     QCOMPARE(box->directions().space, LatentDirections::Space::Z);
@@ -85,10 +87,9 @@ class DirectionsUiTest : public QObject {
 
   void gridShowsTheEditOnEveryCell() {
     MainWindow window(nullptr, false);
-    window.show();
     auto session = makeTinyGeneratorSession();
-    window.setGenerator(session);
-    waitForDirections(window);
+    openAndWaitForDirections(window, session);
+    if (QTest::currentTestFailed()) return;
     auto* tabs = window.findChild<QTabWidget*>();
     tabs->setCurrentIndex(1);
     QTRY_VERIFY_WITH_TIMEOUT(!window.samplesCanvas()->image().isNull(), 10000);
@@ -103,10 +104,9 @@ class DirectionsUiTest : public QObject {
 
   void styleDirectionsEditWOverALayerRange() {
     MainWindow window(nullptr, false);
-    window.show();
     auto session = makeTinyStyleSession();
-    window.setGenerator(session);
-    waitForDirections(window);
+    openAndWaitForDirections(window, session);
+    if (QTest::currentTestFailed()) return;
     DirectionsBox* box = window.directionsBox();
     QCOMPARE(box->directions().space, LatentDirections::Space::W);
     const int layers = int(session->styleLayerResolutions().size());
