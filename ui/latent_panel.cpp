@@ -13,31 +13,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "explore/latent_walk.h"
+
 namespace gs {
-namespace {
-
-// Spherical interpolation: Gaussian latents live near a sphere; a straight line cuts through its low-norm
-// interior and renders washed-out images halfway.
-std::vector<float> slerp(const std::vector<float>& a, const std::vector<float>& b, double t) {
-  double dot = 0, na = 0, nb = 0;
-  for (size_t i = 0; i < a.size(); ++i) {
-    dot += double(a[i]) * b[i];
-    na += double(a[i]) * a[i];
-    nb += double(b[i]) * b[i];
-  }
-  const double cosine = std::clamp(dot / std::max(1e-12, std::sqrt(na * nb)), -1.0, 1.0);
-  const double omega = std::acos(cosine);
-  std::vector<float> out(a.size());
-  if (omega < 1e-4) {
-    for (size_t i = 0; i < a.size(); ++i) out[i] = float((1 - t) * a[i] + t * b[i]);
-    return out;
-  }
-  const double wa = std::sin((1 - t) * omega) / std::sin(omega), wb = std::sin(t * omega) / std::sin(omega);
-  for (size_t i = 0; i < a.size(); ++i) out[i] = float(wa * a[i] + wb * b[i]);
-  return out;
-}
-
-}  // namespace
 
 LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
