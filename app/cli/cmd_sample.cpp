@@ -7,47 +7,14 @@
 #include "args.h"
 #include "commands.h"
 #include "explore/generator_session.h"
-#include "explore/latent_seed.h"
 #include "explore/style_controls.h"
 #include "export/png_export.h"
 #include "options.h"
-#include "util/atomic_file.h"
+#include "render_recipe.h"
 #include "util/error.h"
 
 namespace gs::cli {
 namespace {
-
-std::string fileName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
-
-// --style: JSON text (as an exported PNG records it) or a file holding it. Latent B stored as a seed is drawn
-// here, the same way the explorer draws it.
-StyleControls styleControls(const GeneratorSession& g, const SampleOptions& o) {
-  if (o.style.empty()) return {};
-  if (!g.isStyleBased())
-    throw GanscopeError("--style: " + o.checkpoint + " holds a DCGAN generator; style controls need a style-based one");
-  const bool inline_json = o.style.find('{') != std::string::npos;
-  const std::string json = inline_json ? o.style : readFile(o.style);  // a missing file names itself
-  StyleControls c;
-  try {
-    c = styleControlsFromJson(json);
-  } catch (const GanscopeError& e) {
-    throw GanscopeError("--style " + (inline_json ? std::string("JSON") : o.style) + ": " + e.what());
-  }
-  if (c.latent_b.empty() && c.seed_b) c.latent_b = latentFromSeed(*c.seed_b, g.latentDim());
-  return c;
-}
-
-PngText recipe(const GeneratorSession& g, const SampleOptions& o, const StyleControls& style) {
-  PngText text = standardExportText();
-  char psi[32];
-  std::snprintf(psi, sizeof psi, "%g", o.truncation);
-  text.emplace_back("Truncation", psi);
-  if (!style.isDefault()) text.emplace_back("Style controls", styleControlsToJson(style));
-  text.emplace_back("Model fingerprint", g.fingerprint());
-  text.emplace_back("Step", std::to_string(g.step()));
-  text.emplace_back("Checkpoint", fileName(o.checkpoint));
-  return text;
-}
 
 // Renders seeds seed .. seed+n-1 in chunks, so memory stays small for large n.
 std::vector<ImageU8> render(GeneratorSession& g, const SampleOptions& o, const StyleControls& style) {
@@ -71,11 +38,11 @@ int runSample(const std::vector<std::string>& args) {
     return 0;
   }
   const auto g = GeneratorSession::open(o.checkpoint);
-  const StyleControls style = styleControls(*g, o);
+  const StyleControls style = loadStyleControls(*g, o.style, o.checkpoint);
   const std::vector<ImageU8> images = render(*g, o, style);
 
   if (!o.out.empty()) {
-    PngText text = recipe(*g, o, style);
+    PngText text = renderRecipe(*g, o.checkpoint, o.truncation, style);
     text.emplace_back("Seed", std::to_string(o.seed) + " (image i of the grid, row by row, uses seed " +
                                   std::to_string(o.seed) + " + i)");
     text.emplace_back("Grid", std::to_string(o.cols) + "x" + std::to_string(o.rows));
@@ -91,7 +58,7 @@ int runSample(const std::vector<std::string>& args) {
   for (int i = 0; i < o.n; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "/sample_%04d.png", i);
-    PngText text = recipe(*g, o, style);
+    PngText text = renderRecipe(*g, o.checkpoint, o.truncation, style);
     text.emplace_back("Seed", std::to_string(o.seed + i));
     writePng(o.out_dir + name, images[i], text);
   }

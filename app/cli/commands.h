@@ -13,6 +13,7 @@ namespace gs::cli {
 
 int runTrain(const std::vector<std::string>& args);
 int runSample(const std::vector<std::string>& args);
+int runVideo(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
 int runData(const std::vector<std::string>& args);

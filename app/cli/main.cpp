@@ -23,11 +23,12 @@ int main(int argc, char** argv) {
   try {
     if (command == "train") return runTrain(args);
     if (command == "sample") return runSample(args);
+    if (command == "video") return runVideo(args);
     if (command == "export-generator") return runExport(args);
     if (command == "info") return runInfo(args);
     if (command == "data") return runData(args);
     if (command == "health") return runHealth(args);
-    std::fprintf(stderr, "ganscope-cli: unknown command '%s' (train, sample, export-generator, info, data, health)\n",
+    std::fprintf(stderr, "ganscope-cli: unknown command '%s' (train, sample, video, export-generator, info, data, health)\n",
                  command.c_str());
     return 2;
   } catch (const UsageError& e) {

@@ -30,6 +30,19 @@ struct SampleOptions {
   bool help = false;
 };
 
+struct VideoOptions {
+  std::string checkpoint;
+  std::string out;                          // .mp4 or .png (animated PNG)
+  std::vector<uint64_t> seeds{0, 1, 2, 3};  // key latents, visited in order
+  int frames = 48;                          // frames from each key to the next
+  int fps = 24;
+  int scale = 0;                            // nearest-neighbour upscaling; 0: to at least 256 px
+  bool loop = true;                         // back to the first key at the end
+  float truncation = 1.0f;
+  std::string style;                        // as for sample
+  bool help = false;
+};
+
 struct CheckpointOptions {     // info and export-generator
   std::string checkpoint;
   std::string out;
@@ -53,6 +66,7 @@ struct DataOptions {
 TrainOptions parseTrainOptions(const std::vector<std::string>& args, const TrainConfig& base);
 TrainOptions parseTrainOptions(const std::vector<std::string>& args);  // from the default config
 SampleOptions parseSampleOptions(const std::vector<std::string>& args);
+VideoOptions parseVideoOptions(const std::vector<std::string>& args);
 CheckpointOptions parseInfoOptions(const std::vector<std::string>& args);
 CheckpointOptions parseExportOptions(const std::vector<std::string>& args);
 DataOptions parseDataOptions(const std::vector<std::string>& args);
@@ -65,6 +79,7 @@ bool allowedOnResume(const std::string& flag);
 const char* mainUsage();
 const char* trainUsage();
 const char* sampleUsage();
+const char* videoUsage();
 const char* infoUsage();
 const char* exportUsage();
 const char* dataUsage();

@@ -1,4 +1,5 @@
 // Flags of the commands that read a checkpoint: sample, info, export-generator, health.
+#include <algorithm>
 #include <cmath>
 
 #include "args.h"
@@ -39,6 +40,38 @@ SampleOptions parseSampleOptions(const std::vector<std::string>& args) {
     o.cols = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(o.n))));
     o.rows = (o.n + o.cols - 1) / o.cols;
   }
+  return o;
+}
+
+VideoOptions parseVideoOptions(const std::vector<std::string>& args) {
+  VideoOptions o;
+  if (wantsHelp(args)) {
+    o.help = true;
+    return o;
+  }
+  FlagTable t("video");
+  t.value("--checkpoint", [&o](const std::string& v) { o.checkpoint = v; });
+  t.value("--out", [&o](const std::string& v) { o.out = v; });
+  t.value("--seeds", [&o](const std::string& v) {
+    o.seeds.clear();
+    size_t start = 0;
+    while (start <= v.size()) {
+      const size_t comma = std::min(v.find(',', start), v.size());
+      o.seeds.push_back(parseUnsigned("--seeds", v.substr(start, comma - start)));
+      start = comma + 1;
+    }
+  });
+  t.value("--frames", [&o](const std::string& v) { o.frames = int(parseInteger("--frames", v, 1, 1000)); });
+  t.value("--fps", [&o](const std::string& v) { o.fps = int(parseInteger("--fps", v, 1, 120)); });
+  t.value("--scale", [&o](const std::string& v) { o.scale = int(parseInteger("--scale", v, 1, 16)); });
+  t.toggle("--no-loop", [&o] { o.loop = false; });
+  t.value("--truncation",
+          [&o](const std::string& v) { o.truncation = static_cast<float>(parseNumber("--truncation", v, 0.0, 1.0)); });
+  t.value("--style", [&o](const std::string& v) { o.style = v; });
+  t.parse(args);
+  if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");
+  if (o.out.empty()) throw UsageError("--out walk.mp4 (or walk.png for an animated PNG) is required");
+  if (o.seeds.size() < 2) throw UsageError("--seeds needs at least two seeds, e.g. --seeds 0,1,2,3");
   return o;
 }
 

@@ -11,6 +11,7 @@ usage: ganscope-cli COMMAND [flags]
 commands:
   train             train a GAN into a run folder (or --resume one)
   sample            render images from a checkpoint
+  video             render a latent-walk animation (MP4 or animated PNG) from a checkpoint
   export-generator  write a small generator-only file from a checkpoint
   info              show a checkpoint's config, step and fingerprint
   health            measure a checkpoint's diversity, near-duplicates and support size against its data
@@ -82,6 +83,24 @@ const char* healthUsage() {
 
 Prints the diversity ratios (pixels, D features), the near-duplicate groups of the grid's cells (row-major),
 the birthday estimate of the support size, histograms of D's outputs and the closest training image.
+)";
+}
+
+const char* videoUsage() {
+  return R"(usage: ganscope-cli video --checkpoint FILE --out walk.mp4|walk.png [flags]
+
+  --checkpoint FILE   checkpoint (.gsck) or generator file (.gsgen)
+  --out FILE          .mp4 (MPEG-4 video) or .png (animated PNG, lossless, plays in browsers)
+  --seeds A,B,...     latent seeds the walk visits in order (default 0,1,2,3)
+  --frames N          frames from each seed to the next (default 48)
+  --fps N             frames per second (default 24)
+  --no-loop           stop at the last seed instead of returning to the first
+  --scale N           nearest-neighbour upscaling (default: to at least 256 px)
+  --truncation PSI    0 to 1 (default 1: no truncation)
+  --style JSON|FILE   style-based generators: style controls, as for sample
+
+The walk is spherical (slerp) between the seeds' latents. The file is labelled AI-generated with its recipe:
+tEXt chunks in an animated PNG, the comment and description fields of an MP4.
 )";
 }
 

@@ -1,5 +1,5 @@
-// ganscope-cli end to end: the built binary trains, resumes, samples and exports on a folder of tiny PNGs,
-// and checkpoints cleanly on Ctrl-C.
+// ganscope-cli end to end: the built binary trains, resumes, samples, exports and renders a latent walk on a
+// folder of tiny PNGs, and checkpoints cleanly on Ctrl-C.
 #include <signal.h>
 
 #include <chrono>
@@ -103,6 +103,21 @@ TEST_F(CliFixture, TrainResumeSampleInfoExport) {
   r = cli({"sample", "--checkpoint", gen, "--n", "1", "--seed", "6", "--out-dir", *dir_ / "fromgen"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(readPng(*dir_ / "fromgen/sample_0000.png").pixels, readPng(*dir_ / "again/sample_0000.png").pixels);
+
+  // A latent walk from seed 6 to 7 as an animated PNG: its first frame (what a still viewer shows) is seed 6's
+  // image; it is labelled and records the walk.
+  const std::string walk = *dir_ / "walk.png";
+  r = cli({"video", "--checkpoint", gen, "--seeds", "6,7", "--frames", "3", "--no-loop", "--scale", "1", "--out", walk});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("4 frames"), std::string::npos) << r.out;
+  EXPECT_EQ(readPng(walk).pixels, readPng(*dir_ / "again/sample_0000.png").pixels);
+  EXPECT_EQ(text(readPngText(walk), "AI-generated"), "true");
+  EXPECT_NE(text(readPngText(walk), "Latent walk").find("seeds 6,7"), std::string::npos);
+  r = cli({"video", "--checkpoint", gen, "--out", *dir_ / "walk.gif"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("walk.gif"), std::string::npos) << r.err;
+  r = cli({"video", "--checkpoint", gen, "--seeds", "6", "--out", walk});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
 }
 
 TEST_F(CliFixture, InterruptCheckpointsAndExitsCleanly) {
