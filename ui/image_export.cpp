@@ -6,8 +6,13 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <functional>
+
 #include "explore/generator_session.h"
 #include "explore/latent_seed.h"
+#include "explore/latent_walk.h"
+#include "export/animation_export.h"
 
 namespace gs {
 
@@ -38,7 +43,7 @@ PngText exportText(const GeneratorSession& session, const ExportItem& item, floa
 ExportJob singleImageJob(std::shared_ptr<GeneratorSession> session, const QString& path,
                          const std::vector<float>& z, std::optional<uint64_t> seed, float truncation,
                          const StyleControls& style) {
-  ExportJob job{std::move(session), truncation, {}, style};
+  ExportJob job{std::move(session), truncation, {}, style, std::nullopt};
   job.items.push_back(ExportItem{path, {z}, {seed}, 1});
   return job;
 }
@@ -56,14 +61,14 @@ ExportJob gridJob(std::shared_ptr<GeneratorSession> session, const QString& path
     item.latents.push_back(session->latentForSeed(seed));
     item.seeds.push_back(seed);
   }
-  ExportJob job{std::move(session), truncation, {}, {}};
+  ExportJob job{std::move(session), truncation, {}, {}, std::nullopt};
   job.items.push_back(std::move(item));
   return job;
 }
 
 ExportJob seedsJob(std::shared_ptr<GeneratorSession> session, const QString& folder, uint64_t first_seed, int count,
                    float truncation, const StyleControls& style) {
-  ExportJob job{session, truncation, {}, style};
+  ExportJob job{session, truncation, {}, style, std::nullopt};
   for (int i = 0; i < count; ++i) {
     const uint64_t seed = first_seed + uint64_t(i);
     job.items.push_back(ExportItem{QDir(folder).filePath(QString("seed_%1.png").arg(seed, 6, 10, QChar('0'))),
@@ -73,6 +78,51 @@ ExportJob seedsJob(std::shared_ptr<GeneratorSession> session, const QString& fol
   }
   return job;
 }
+
+ExportJob latentWalkJob(std::shared_ptr<GeneratorSession> session, const QString& path,
+                        const std::vector<uint64_t>& seeds, int frames_per_seed, int fps, float truncation) {
+  std::vector<std::vector<float>> keys;
+  QStringList names;
+  for (uint64_t s : seeds) {
+    keys.push_back(session->latentForSeed(s));
+    names << QString::number(s);
+  }
+  const int resolution = session->config().resolution;
+  AnimationSpec spec{path, fps, std::max(1, (256 + resolution - 1) / resolution),
+                     QString("spherical through seeds %1 and back to the first, %2 frames per seed, %3 fps")
+                         .arg(names.join(','))
+                         .arg(frames_per_seed)
+                         .arg(fps)};
+  ExportJob job{std::move(session), truncation, {}, {}, spec};
+  job.items.push_back(ExportItem{path, latentWalk(keys, frames_per_seed, /*loop=*/true), {}, 1});
+  return job;
+}
+
+namespace {
+
+// Renders the job's one item frame by frame into an animation; 1 when the file is written, 0 when cancelled.
+int writeAnimation(const ExportJob& job, const std::atomic<bool>& cancel, const std::function<void(int, int)>& progress) {
+  const ExportItem& item = job.items.front();
+  const AnimationSpec& spec = *job.animation;
+  PngText text = exportText(*job.session, item, job.truncation, job.style);
+  text.emplace_back("Latent walk", spec.what.toStdString());
+  QDir().mkpath(QFileInfo(spec.path).absolutePath());
+  auto writer = AnimationWriter::open(spec.path.toStdString(), spec.fps, std::move(text));
+  constexpr size_t kChunk = 16;
+  const size_t total = item.latents.size();
+  for (size_t first = 0; first < total; first += kChunk) {
+    if (cancel) return 0;  // the writer's destructor removes its temporary file
+    const std::vector<std::vector<float>> chunk(item.latents.begin() + first,
+                                                item.latents.begin() + std::min(total, first + kChunk));
+    for (const ImageU8& frame : job.session->renderBatch(chunk, job.truncation, job.style))
+      writer->add(upscaleNearest(frame, spec.scale));
+    progress(int(std::min(total, first + kChunk)), int(total));
+  }
+  writer->finish();
+  return 1;
+}
+
+}  // namespace
 
 ExportRunner::ExportRunner(QObject* parent) : QObject(parent), cancel_(std::make_shared<std::atomic<bool>>(false)) {}
 
@@ -95,7 +145,14 @@ bool ExportRunner::start(ExportJob job) {
     int written = 0;
     QString error;
     try {
+      if (job.animation) {
+        written = writeAnimation(job, *cancel, [&post](int done, int all) {
+          post([done, all](ExportRunner& r) { Q_EMIT r.progress(done, all); });
+        });
+        if (!written) error = "cancelled";
+      }
       for (const auto& item : job.items) {
+        if (job.animation) break;  // written above
         if (*cancel) {
           error = "cancelled";
           break;

@@ -1,6 +1,6 @@
 #pragma once
-// Exports PNGs from a generator in a worker thread: the current image, the samples grid, or N seeds into a
-// folder. Every file carries the standard export text (AI-generated label, software) plus what is needed to
+// Exports PNGs from a generator in a worker thread: the current image, the samples grid, N seeds into a
+// folder, or a latent-walk animation (MP4 or animated PNG). Every file carries the standard export text (AI-generated label, software) plus what is needed to
 // render it again: seed or latent, truncation, model label and fingerprint.
 #include <QFuture>
 #include <QObject>
@@ -25,11 +25,20 @@ struct ExportItem {
   int columns = 1;
 };
 
+// An animation export: the latents of the job's one item are its frames, in order.
+struct AnimationSpec {
+  QString path;     // .mp4 or .png (animated PNG), see export/animation_export.h
+  int fps = 24;
+  int scale = 1;    // nearest-neighbour upscaling of each frame
+  QString what;     // "Latent walk" text recorded in the file
+};
+
 struct ExportJob {
   std::shared_ptr<GeneratorSession> session;
   float truncation = 1.0f;
   std::vector<ExportItem> items;
   StyleControls style;  // style-based generators: recorded as "Style controls" JSON when not the defaults
+  std::optional<AnimationSpec> animation;
 };
 
 // The text chunks written for one item.
@@ -41,6 +50,10 @@ ExportJob singleImageJob(std::shared_ptr<GeneratorSession> session, const QStrin
                          const StyleControls& style = {});
 ExportJob gridJob(std::shared_ptr<GeneratorSession> session, const QString& path, uint64_t run_seed, int columns,
                   float truncation);
+// A looping spherical walk through the latents of `seeds`, `frames_per_seed` frames from each to the next, upscaled
+// to at least 256 px (the explorer's edits are applied by the caller, as for the other jobs).
+ExportJob latentWalkJob(std::shared_ptr<GeneratorSession> session, const QString& path,
+                        const std::vector<uint64_t>& seeds, int frames_per_seed, int fps, float truncation);
 // The fixed grid's cell seeds: fixedGridSeed(run_seed, i), the same cells a training run shows.
 std::vector<uint64_t> gridSeeds(uint64_t run_seed, int count);
 ExportJob seedsJob(std::shared_ptr<GeneratorSession> session, const QString& folder, uint64_t first_seed, int count,

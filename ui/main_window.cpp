@@ -203,6 +203,7 @@ void MainWindow::buildMenus() {
   file->addAction("Export current &image\u2026", QKeySequence("Ctrl+E"), this, [this] { chooseAndExport(0); });
   file->addAction("Export sample &grid\u2026", this, [this] { chooseAndExport(1); });
   file->addAction("Export &N samples\u2026", this, [this] { chooseAndExport(2); });
+  file->addAction("Export latent &walk video\u2026", this, [this] { chooseAndExport(3); });
   file->addAction("Export charts as CS&V\u2026", this, &MainWindow::exportCsv);
   file->addSeparator();
   file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);

@@ -58,6 +58,10 @@ class MainWindow : public QMainWindow {
   void exportCurrentImage(const QString& path);
   void exportGrid(const QString& path);
   void exportSamples(const QString& folder, int count, uint64_t first_seed);
+  // A looping latent walk through `seeds` (.mp4 or animated .png), with the explorer's edits and truncation.
+  void exportLatentWalk(const QString& path, const std::vector<uint64_t>& seeds);
+  static constexpr int kWalkFramesPerSeed = 48;  // 2 s per seed at 24 fps, as StyleGAN's interpolation videos
+  static constexpr int kWalkFps = 24;
   void showError(const QString& message);
   void clearError();
 
@@ -113,7 +117,7 @@ class MainWindow : public QMainWindow {
   void chooseImageFolder();
   void chooseCheckpoint();
   void chooseRunFolder();
-  void chooseAndExport(int kind);  // 0: current image, 1: grid, 2: N samples
+  void chooseAndExport(int kind);  // 0: current image, 1: grid, 2: N samples, 3: latent walk video
   void exportCsv();
 
   RenderService* render_;

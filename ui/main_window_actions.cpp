@@ -4,6 +4,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QLabel>
 #include <QProgressDialog>
 #include <QStatusBar>
@@ -364,8 +365,33 @@ void MainWindow::chooseRunFolder() {
   if (!dir.isEmpty()) attachRun(dir);
 }
 
+void MainWindow::exportLatentWalk(const QString& path, const std::vector<uint64_t>& seeds) {
+  if (!session_) return showError("No generator loaded: nothing to export");
+  if (seeds.size() < 2) return showError("A latent walk needs at least two seeds");
+  ExportJob job = latentWalkJob(session_, path, seeds, kWalkFramesPerSeed, kWalkFps, latent_panel_->truncation());
+  if (editExportJob(job)) runExport(std::move(job), "latent walk");
+}
+
 void MainWindow::chooseAndExport(int kind) {
   if (!session_) return showError("No generator loaded: nothing to export");
+  if (kind == 3) {
+    const uint64_t s = latent_panel_->seed();
+    bool ok = false;
+    const QString text = QInputDialog::getText(
+        this, "Export latent walk", "Seeds the walk visits, in order (it loops back to the first):",
+        QLineEdit::Normal, QString("%1, %2, %3, %4").arg(s).arg(s + 1).arg(s + 2).arg(s + 3), &ok);
+    if (!ok) return;
+    std::vector<uint64_t> seeds;
+    for (const QString& part : text.split(',', Qt::SkipEmptyParts)) {
+      bool number = false;
+      seeds.push_back(part.trimmed().toULongLong(&number));
+      if (!number) return showError(QString("Latent walk: '%1' is not a seed (a whole number)").arg(part.trimmed()));
+    }
+    const QString path = QFileDialog::getSaveFileName(this, "Export latent walk", "walk.mp4",
+                                                      "MP4 video (*.mp4);;Animated PNG (*.png)");
+    if (!path.isEmpty()) exportLatentWalk(path, seeds);
+    return;
+  }
   if (kind == 2) {
     bool ok = false;
     const int count = QInputDialog::getInt(this, "Export samples", "Number of samples (seeds from the current seed):",

@@ -1,7 +1,7 @@
 // The explorer's Directions tab: directions arrive off the GUI thread for DCGAN (SeFa, in z) and style generators
 // (GANSpace, in w, with a layer range); moving a slider re-renders the explorer with exactly the edited latent or
 // w, Reset returns the original image, the samples grid shows the same edit on every cell, and an exported image
-// is the edited one and no longer claims its seed.
+// is the edited one and no longer claims its seed; a latent-walk export is an animation carrying the edit.
 #include <QComboBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -14,6 +14,7 @@
 #include "core_types.h"
 #include "directions_box.h"
 #include "explore/generator_session.h"
+#include "export/animation_export.h"
 #include "export/png_export.h"
 #include "image_canvas.h"
 #include "latent_panel.h"
@@ -83,6 +84,37 @@ class DirectionsUiTest : public QObject {
     QCOMPARE(box->slider(0)->value(), 0);
     QVERIFY(box->edit().isZero());
     QTRY_COMPARE_WITH_TIMEOUT(window.explorerCanvas()->image(), plain, 10000);
+  }
+
+  void latentWalkExportIsAnAnimationWithTheEdits() {
+    MainWindow window(nullptr, false);
+    auto session = makeTinyGeneratorSession();
+    openAndWaitForDirections(window, session);
+    if (QTest::currentTestFailed()) return;
+    DirectionsBox* box = window.directionsBox();
+    box->slider(0)->setValue(int(1.5 * DirectionsBox::kScale));
+    QTemporaryDir dir;
+    const QString path = dir.filePath("walk.png");
+    QSignalSpy done(&window, &MainWindow::exportFinished);
+    window.exportLatentWalk(path, {3, 4});
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+    QVERIFY2(done.first().at(1).toString().isEmpty(), qPrintable(done.first().at(1).toString()));
+    // The first frame is seed 3 with the edit, upscaled to at least 256 px; 2 seeds x 48 frames, looping.
+    std::vector<float> first = session->latentForSeed(3);
+    for (size_t k = 0; k < first.size(); ++k) first[k] += 1.5f * box->directions().vectors[0][k];
+    const int scale = (256 + session->config().resolution - 1) / session->config().resolution;
+    QCOMPARE(readPng(path.toStdString()).pixels == upscaleNearest(session->render(first), scale).pixels, true);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    const int actl = bytes.indexOf("acTL");
+    QVERIFY(actl > 0);
+    const auto* frames = reinterpret_cast<const unsigned char*>(bytes.constData() + actl + 4);
+    QCOMPARE((frames[0] << 24) | (frames[1] << 16) | (frames[2] << 8) | frames[3], 2 * MainWindow::kWalkFramesPerSeed);
+    QString walk;
+    for (const auto& [key, value] : readPngText(path.toStdString()))
+      if (key == "Latent walk") walk = QString::fromStdString(value);
+    QVERIFY2(walk.contains("seeds 3,4"), qPrintable(walk));
   }
 
   void gridShowsTheEditOnEveryCell() {
