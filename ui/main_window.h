@@ -5,6 +5,7 @@
 // dataset decoding, checkpoint loading and exports on worker threads. Errors show in a banner; the app keeps
 // running.
 #include <QFutureWatcher>
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <functional>
@@ -144,6 +145,8 @@ class MainWindow : public QMainWindow {
   QWidget* banner_row_;
   QMenu* view_menu_;
   QProgressDialog* export_dialog_ = nullptr;
+  QElapsedTimer export_timer_;  // since the running export started (ETA in its dialog)
+  QString export_what_;
 
   uint64_t grid_run_seed_ = 1;  // cell i of the samples grid shows fixedGridSeed(grid_run_seed_, i)
   int grid_size_ = 8;

@@ -12,6 +12,8 @@
 #include <QTabWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <cmath>
+
 #include "charts_panel.h"
 #include "data_panel.h"
 #include "directions_box.h"
@@ -89,6 +91,15 @@ void MainWindow::connectSignals() {
     if (!export_dialog_) return;
     export_dialog_->setMaximum(total);
     export_dialog_->setValue(done);
+    // ETA from the average rate so far.
+    const double elapsed = export_timer_.elapsed() / 1000.0;
+    const double left = done > 0 ? elapsed * (total - done) / done : 0;
+    export_dialog_->setLabelText(QString("Exporting %1\u2026 %2 / %3%4")
+                                     .arg(export_what_)
+                                     .arg(done)
+                                     .arg(total)
+                                     .arg(done > 0 && done < total ? QString(" \u00B7 about %1 s left").arg(std::ceil(left))
+                                                                   : QString()));
   });
   connect(exporter_, &ExportRunner::finished, this, [this](int written, const QString& error) {
     if (export_dialog_) export_dialog_->deleteLater();
@@ -313,6 +324,8 @@ void MainWindow::onRunFinished(qint64 steps, bool stopped, const QString& checkp
 
 void MainWindow::runExport(ExportJob job, const QString& what) {
   if (!exporter_->start(std::move(job))) return showError("An export is already running");
+  export_what_ = what;
+  export_timer_.start();
   export_dialog_ = new QProgressDialog("Exporting " + what + "\u2026", "Cancel", 0, 1, this);
   export_dialog_->setWindowModality(Qt::WindowModal);
   export_dialog_->setMinimumDuration(300);
