@@ -182,8 +182,8 @@ class Mp4Writer : public AnimationWriter {
     if (!writer_.isOpened()) {
       writer_.open(tmp_, cv::CAP_FFMPEG, cv::VideoWriter::fourcc('m', 'p', '4', 'v'), fps_, bgr.size(), true);
       if (!writer_.isOpened())
-        throw fileError(path_, "cannot write MP4 video here (OpenCV's FFmpeg video backend is missing); "
-                               "export an animated .png instead");
+        throw fileError(path_, "cannot write MP4 video (the folder is not writable, or OpenCV has no FFmpeg "
+                               "video backend here; an animated .png needs neither)");
     }
     writer_.write(bgr);
     ++frames_;
@@ -240,6 +240,11 @@ AnimationWriter::~AnimationWriter() = default;
 std::unique_ptr<AnimationWriter> AnimationWriter::open(const std::string& path, int fps, PngText text) {
   if (fps < 1 || fps > 120) throw fileError(path, "frame rate must be 1-120 frames per second, got " + std::to_string(fps));
   const std::string ext = extensionOf(path);
+  // Fail before any frame is rendered when the folder is not there.
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!folder.empty() && !std::filesystem::is_directory(folder, ec))
+    throw fileError(path, "cannot write: the folder " + folder.string() + " does not exist");
   if (ext == ".png" || ext == ".apng") return std::unique_ptr<AnimationWriter>(new ApngWriter(path, fps, std::move(text)));
   if (ext == ".mp4") return std::unique_ptr<AnimationWriter>(new Mp4Writer(path, fps, std::move(text)));
   throw fileError(path, "unknown animation format '" + ext + "' (use .mp4 or .png for an animated PNG)");

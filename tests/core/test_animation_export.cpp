@@ -161,6 +161,12 @@ TEST_F(AnimationExport, BadFramesAndFormatsAreNamedAndUnfinishedExportsLeaveNoth
   }
   EXPECT_TRUE(fs::is_empty(dir_));
   EXPECT_THROW(AnimationWriter::open(path("a.mp4"), 0, {}), GanscopeError);
+  try {
+    AnimationWriter::open(path("missing/a.mp4"), 12, {});
+    FAIL() << "no error for a missing folder";
+  } catch (const GanscopeError& e) {
+    EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos) << e.what();
+  }
 }
 
 TEST(AnimationExportUpscale, RepeatsEveryPixel) {
