@@ -73,6 +73,7 @@ DirectionsBox::DirectionsBox(QWidget* parent) : QWidget(parent), watcher_(new QF
     if (!found.error.isEmpty()) status_->setText("No directions: " + found.error);
     else setDirections(found.directions);
     Q_EMIT directionsReady();
+    if (!edit().isZero()) Q_EMIT changed();  // a kept edit now follows the new directions
   });
   connect(reset_, &QPushButton::clicked, this, [this] {
     reset();
@@ -93,28 +94,39 @@ DirectionsBox::DirectionsBox(QWidget* parent) : QWidget(parent), watcher_(new QF
 void DirectionsBox::setGenerator(std::shared_ptr<GeneratorSession> session) {
   session_ = std::move(session);
   const std::vector<int> layer_resolutions = session_ ? session_->styleLayerResolutions() : std::vector<int>{};
-  directions_ = {};
-  amounts_.clear();
-  {
-    const QSignalBlocker b1(first_layer_), b2(last_layer_);
-    first_layer_->clear();
-    last_layer_->clear();
-    for (size_t i = 0; i < layer_resolutions.size(); ++i) {
-      const QString text = QString("%1 \u00B7 %2 px").arg(i).arg(layer_resolutions[i]);
-      first_layer_->addItem(text);
-      last_layer_->addItem(text);
+  // A new checkpoint of the same network (training writes one every few minutes) keeps the edit: the amounts
+  // and the layer range stay, and the directions are found again for the new weights.
+  const std::vector<int> shape =
+      session_ ? std::vector<int>{session_->latentDim(), session_->wDim(), int(layer_resolutions.size())}
+               : std::vector<int>{};
+  const bool same_network = session_ && shape == shape_ && !directions_.empty();
+  shape_ = shape;
+  if (same_network) {
+    status_->setText("Updating the directions for the new weights\u2026");
+  } else {
+    directions_ = {};
+    amounts_.clear();
+    {
+      const QSignalBlocker b1(first_layer_), b2(last_layer_);
+      first_layer_->clear();
+      last_layer_->clear();
+      for (size_t i = 0; i < layer_resolutions.size(); ++i) {
+        const QString text = QString("%1 \u00B7 %2 px").arg(i).arg(layer_resolutions[i]);
+        first_layer_->addItem(text);
+        last_layer_->addItem(text);
+      }
+      first_layer_->setCurrentIndex(0);
+      last_layer_->setCurrentIndex(int(layer_resolutions.size()) - 1);
     }
-    first_layer_->setCurrentIndex(0);
-    last_layer_->setCurrentIndex(int(layer_resolutions.size()) - 1);
-  }
-  layer_row_->setVisible(!layer_resolutions.empty());
-  status_->setText("Finding directions\u2026");
-  for (int i = 0; i < kDirections; ++i) {
-    const QSignalBlocker block(sliders_[size_t(i)]);
-    sliders_[size_t(i)]->setValue(0);
-    sliders_[size_t(i)]->setEnabled(false);
-    names_[size_t(i)]->setText(QString("PC%1").arg(i));
-    values_[size_t(i)]->setText("");
+    layer_row_->setVisible(!layer_resolutions.empty());
+    status_->setText("Finding directions\u2026");
+    for (int i = 0; i < kDirections; ++i) {
+      const QSignalBlocker block(sliders_[size_t(i)]);
+      sliders_[size_t(i)]->setValue(0);
+      sliders_[size_t(i)]->setEnabled(false);
+      names_[size_t(i)]->setText(QString("PC%1").arg(i));
+      values_[size_t(i)]->setText("");
+    }
   }
   if (!session_) return status_->setText("No generator yet.");
   // Sampling w through the mapping takes a moment; the session serialises it with rendering.
@@ -133,7 +145,13 @@ bool DirectionsBox::isComputing() const { return watcher_->isRunning(); }
 
 void DirectionsBox::setDirections(LatentDirections directions) {
   directions_ = std::move(directions);
-  amounts_.assign(size_t(directions_.count()), 0.0f);
+  if (amounts_.size() != size_t(directions_.count())) {  // else: the same network's edit carries over
+    amounts_.assign(size_t(directions_.count()), 0.0f);
+    for (QSlider* slider : sliders_) {
+      const QSignalBlocker block(slider);
+      slider->setValue(0);
+    }
+  }
   const bool w = directions_.space == LatentDirections::Space::W;
   status_->setText(directions_.empty()
                        ? QString("This generator has no edit directions.")

@@ -32,7 +32,8 @@ class DirectionsBox : public QWidget {
   explicit DirectionsBox(QWidget* parent = nullptr);
 
   // A new generator: shows its synthesis layers (style generators) and finds its directions off the GUI thread;
-  // the sliders come alive when they arrive (directionsReady). A result for an older generator is dropped.
+  // the sliders come alive when they arrive (directionsReady). A result for an older generator is dropped. A
+  // generator of the same shape (the next checkpoint of a run) keeps the amounts and the layer range.
   void setGenerator(std::shared_ptr<GeneratorSession> session);
   bool isComputing() const;
   // Sets every amount to 0.
@@ -57,6 +58,7 @@ class DirectionsBox : public QWidget {
   void showAmount(int i);
 
   std::shared_ptr<GeneratorSession> session_;
+  std::vector<int> shape_;  // latent size, w size and style layers of the generator shown
   QFutureWatcher<Found>* watcher_;  // watches only the newest generator's computation
 
   LatentDirections directions_;

@@ -80,6 +80,20 @@ class DirectionsUiTest : public QObject {
     QCOMPARE(seed, QString("edited"));
     QCOMPARE(latent.split(',').size(), int(moved.size()));
 
+    // The next checkpoint of the same network keeps the edit; a different network starts from zero.
+    QSignalSpy ready(box, &DirectionsBox::directionsReady);
+    window.setGenerator(makeTinyGeneratorSession());
+    QVERIFY(ready.wait(20000));
+    QCOMPARE(box->slider(0)->value(), int(2.5 * DirectionsBox::kScale));
+    QCOMPARE(box->edit().amounts.at(0), 2.5f);
+    window.setGenerator(makeTinyStyleSession());
+    QVERIFY(ready.wait(20000));
+    QCOMPARE(box->slider(0)->value(), 0);
+    QVERIFY(box->edit().isZero());
+    window.setGenerator(session);
+    QVERIFY(ready.wait(20000));
+    box->slider(0)->setValue(int(2.5 * DirectionsBox::kScale));
+
     box->findChild<QPushButton*>()->click();  // Reset directions
     QCOMPARE(box->slider(0)->value(), 0);
     QVERIFY(box->edit().isZero());
