@@ -16,8 +16,22 @@
 
 namespace gs {
 
-PngText exportText(const GeneratorSession& session, const ExportItem& item, float truncation,
-                   const StyleControls& style) {
+namespace {
+
+ExportJob baseJob(std::shared_ptr<GeneratorSession> session, float truncation, const StyleControls& style = {}) {
+  ExportJob job;
+  job.session = std::move(session);
+  job.truncation = truncation;
+  job.style = style;
+  return job;
+}
+
+}  // namespace
+
+PngText exportText(const ExportJob& job, const ExportItem& item) {
+  const GeneratorSession& session = *job.session;
+  const float truncation = job.truncation;
+  const StyleControls& style = job.style;
   PngText text = standardExportText();
   text.emplace_back("Model", session.label());
   text.emplace_back("Model fingerprint", session.fingerprint());
@@ -37,13 +51,14 @@ PngText exportText(const GeneratorSession& session, const ExportItem& item, floa
   }
   if (item.columns > 1) text.emplace_back("Grid columns", std::to_string(item.columns));
   if (session.isStyleBased() && !style.isDefault()) text.emplace_back("Style controls", styleControlsToJson(style));
+  if (!job.directions.empty()) text.emplace_back("Directions", job.directions);
   return text;
 }
 
 ExportJob singleImageJob(std::shared_ptr<GeneratorSession> session, const QString& path,
                          const std::vector<float>& z, std::optional<uint64_t> seed, float truncation,
                          const StyleControls& style) {
-  ExportJob job{std::move(session), truncation, {}, style, std::nullopt};
+  ExportJob job = baseJob(std::move(session), truncation, style);
   job.items.push_back(ExportItem{path, {z}, {seed}, 1});
   return job;
 }
@@ -61,14 +76,14 @@ ExportJob gridJob(std::shared_ptr<GeneratorSession> session, const QString& path
     item.latents.push_back(session->latentForSeed(seed));
     item.seeds.push_back(seed);
   }
-  ExportJob job{std::move(session), truncation, {}, {}, std::nullopt};
+  ExportJob job = baseJob(std::move(session), truncation);
   job.items.push_back(std::move(item));
   return job;
 }
 
 ExportJob seedsJob(std::shared_ptr<GeneratorSession> session, const QString& folder, uint64_t first_seed, int count,
                    float truncation, const StyleControls& style) {
-  ExportJob job{session, truncation, {}, style, std::nullopt};
+  ExportJob job = baseJob(session, truncation, style);
   for (int i = 0; i < count; ++i) {
     const uint64_t seed = first_seed + uint64_t(i);
     job.items.push_back(ExportItem{QDir(folder).filePath(QString("seed_%1.png").arg(seed, 6, 10, QChar('0'))),
@@ -93,7 +108,8 @@ ExportJob latentWalkJob(std::shared_ptr<GeneratorSession> session, const QString
                          .arg(names.join(','))
                          .arg(frames_per_seed)
                          .arg(fps)};
-  ExportJob job{std::move(session), truncation, {}, {}, spec};
+  ExportJob job = baseJob(std::move(session), truncation);
+  job.animation = spec;
   job.items.push_back(ExportItem{path, latentWalk(keys, frames_per_seed, /*loop=*/true), {}, 1});
   return job;
 }
@@ -104,7 +120,7 @@ namespace {
 int writeAnimation(const ExportJob& job, const std::atomic<bool>& cancel, const std::function<void(int, int)>& progress) {
   const ExportItem& item = job.items.front();
   const AnimationSpec& spec = *job.animation;
-  PngText text = exportText(*job.session, item, job.truncation, job.style);
+  PngText text = exportText(job, item);
   text.emplace_back("Latent walk", spec.what.toStdString());
   QDir().mkpath(QFileInfo(spec.path).absolutePath());
   auto writer = AnimationWriter::open(spec.path.toStdString(), spec.fps, std::move(text));
@@ -164,7 +180,7 @@ bool ExportRunner::start(ExportJob job) {
           image = tileGrid(job.session->renderBatch(item.latents, job.truncation, job.style), item.columns, 2, 0);
         }
         QDir().mkpath(QFileInfo(item.path).absolutePath());
-        writePng(item.path.toStdString(), image, exportText(*job.session, item, job.truncation, job.style));
+        writePng(item.path.toStdString(), image, exportText(job, item));
         ++written;
         post([written, total](ExportRunner& r) { Q_EMIT r.progress(written, total); });
       }

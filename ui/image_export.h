@@ -39,11 +39,11 @@ struct ExportJob {
   std::vector<ExportItem> items;
   StyleControls style;  // style-based generators: recorded as "Style controls" JSON when not the defaults
   std::optional<AnimationSpec> animation;
+  std::string directions;  // the direction edit applied ("" for none), recorded as "Directions"
 };
 
-// The text chunks written for one item.
-PngText exportText(const GeneratorSession& session, const ExportItem& item, float truncation,
-                   const StyleControls& style = {});
+// The text chunks written for one item of `job`.
+PngText exportText(const ExportJob& job, const ExportItem& item);
 // Jobs the File menu offers.
 ExportJob singleImageJob(std::shared_ptr<GeneratorSession> session, const QString& path,
                          const std::vector<float>& z, std::optional<uint64_t> seed, float truncation,

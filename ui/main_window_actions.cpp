@@ -333,6 +333,9 @@ void MainWindow::runExport(ExportJob job, const QString& what) {
 }
 
 bool MainWindow::editExportJob(ExportJob& job) {
+  const DirectionEdit edit = directions_box_->edit();
+  if (!edit.isZero())
+    job.directions = directionEditToText(edit) + " (" + directions_box_->directions().method + ")";
   for (ExportItem& item : job.items) {
     const auto before = item.latents;
     if (!applyExplorerEdits(item.latents, job.style)) return false;

@@ -16,15 +16,16 @@
 namespace gs::cli {
 namespace {
 
-// Renders seeds seed .. seed+n-1 in chunks, so memory stays small for large n.
-std::vector<ImageU8> render(GeneratorSession& g, const SampleOptions& o, const StyleControls& style) {
-  constexpr int kChunk = 64;
+// Renders the latents in chunks, so the batch stays small for large n.
+std::vector<ImageU8> render(GeneratorSession& g, const std::vector<std::vector<float>>& latents, float truncation,
+                            const StyleControls& style) {
+  constexpr size_t kChunk = 64;
   std::vector<ImageU8> images;
-  images.reserve(o.n);
-  for (int first = 0; first < o.n; first += kChunk) {
-    std::vector<std::vector<float>> zs;
-    for (int i = first; i < std::min(o.n, first + kChunk); ++i) zs.push_back(g.latentForSeed(o.seed + i));
-    for (auto& img : g.renderBatch(zs, o.truncation, style)) images.push_back(std::move(img));
+  images.reserve(latents.size());
+  for (size_t first = 0; first < latents.size(); first += kChunk) {
+    const std::vector<std::vector<float>> zs(latents.begin() + first,
+                                             latents.begin() + std::min(latents.size(), first + kChunk));
+    for (auto& img : g.renderBatch(zs, truncation, style)) images.push_back(std::move(img));
   }
   return images;
 }
@@ -38,11 +39,19 @@ int runSample(const std::vector<std::string>& args) {
     return 0;
   }
   const auto g = GeneratorSession::open(o.checkpoint);
-  const StyleControls style = loadStyleControls(*g, o.style, o.checkpoint);
-  const std::vector<ImageU8> images = render(*g, o, style);
+  StyleControls style = loadStyleControls(*g, o.style, o.checkpoint);
+  std::vector<std::vector<float>> latents;
+  for (int i = 0; i < o.n; ++i) latents.push_back(g->latentForSeed(o.seed + i));
+  const std::string directions = applyDirectionsArg(*g, o.directions, latents, style);
+  const std::vector<ImageU8> images = render(*g, latents, o.truncation, style);
+  const auto recipe = [&] {
+    PngText text = renderRecipe(*g, o.checkpoint, o.truncation, style);
+    if (!directions.empty()) text.emplace_back("Directions", directions);
+    return text;
+  };
 
   if (!o.out.empty()) {
-    PngText text = renderRecipe(*g, o.checkpoint, o.truncation, style);
+    PngText text = recipe();
     text.emplace_back("Seed", std::to_string(o.seed) + " (image i of the grid, row by row, uses seed " +
                                   std::to_string(o.seed) + " + i)");
     text.emplace_back("Grid", std::to_string(o.cols) + "x" + std::to_string(o.rows));
@@ -58,7 +67,7 @@ int runSample(const std::vector<std::string>& args) {
   for (int i = 0; i < o.n; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "/sample_%04d.png", i);
-    PngText text = renderRecipe(*g, o.checkpoint, o.truncation, style);
+    PngText text = recipe();
     text.emplace_back("Seed", std::to_string(o.seed + i));
     writePng(o.out_dir + name, images[i], text);
   }

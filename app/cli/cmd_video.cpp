@@ -22,14 +22,15 @@ int runVideo(const std::vector<std::string>& args) {
     return 0;
   }
   const auto g = GeneratorSession::open(o.checkpoint);
-  const StyleControls style = loadStyleControls(*g, o.style, o.checkpoint);
+  StyleControls style = loadStyleControls(*g, o.style, o.checkpoint);
   std::vector<std::vector<float>> keys;
   std::string seeds;
   for (uint64_t s : o.seeds) {
     keys.push_back(g->latentForSeed(s));
     seeds += (seeds.empty() ? "" : ",") + std::to_string(s);
   }
-  const std::vector<std::vector<float>> path = latentWalk(keys, o.frames, o.loop);
+  std::vector<std::vector<float>> path = latentWalk(keys, o.frames, o.loop);
+  const std::string directions = applyDirectionsArg(*g, o.directions, path, style);
   const int resolution = g->config().resolution;
   const int scale = o.scale > 0 ? o.scale : std::max(1, (256 + resolution - 1) / resolution);
 
@@ -37,6 +38,7 @@ int runVideo(const std::vector<std::string>& args) {
   text.emplace_back("Latent walk", "spherical through seeds " + seeds + (o.loop ? " and back to the first" : "") +
                                        ", " + std::to_string(o.frames) + " frames per seed, " +
                                        std::to_string(o.fps) + " fps");
+  if (!directions.empty()) text.emplace_back("Directions", directions);
   auto writer = AnimationWriter::open(o.out, o.fps, std::move(text));
   const bool tty = isatty(fileno(stdout));
   constexpr size_t kChunk = 16;  // renders in batches; memory stays small for long walks

@@ -27,6 +27,7 @@ struct SampleOptions {
   std::string out;              // one grid PNG
   std::string out_dir;          // or n single PNGs
   std::string style;            // style controls: JSON text, or a file holding it ("": none)
+  std::string directions;       // edit along the explorer's directions, e.g. "0:+2.5,3:-1@2-6" ("": none)
   bool help = false;
 };
 
@@ -40,6 +41,7 @@ struct VideoOptions {
   bool loop = true;                         // back to the first key at the end
   float truncation = 1.0f;
   std::string style;                        // as for sample
+  std::string directions;                   // as for sample
   bool help = false;
 };
 

@@ -2,6 +2,7 @@
 // What the rendering commands (sample, video) share: the --style controls and the recipe text every export
 // carries (AI-generated label, truncation, style controls, model fingerprint, step, checkpoint).
 #include <string>
+#include <vector>
 
 #include "explore/style_controls.h"
 #include "export/png_export.h"
@@ -15,6 +16,12 @@ namespace gs::cli {
 // --style: JSON text (as an exported PNG records it) or a file holding it ("": none). Latent B stored as a seed
 // is drawn the way the explorer draws it. Throws GanscopeError for DCGAN generators or bad JSON.
 StyleControls loadStyleControls(const GeneratorSession& g, const std::string& style_arg, const std::string& checkpoint);
+
+// --directions: the explorer's "Directions" recipe (e.g. "0:+2.5,3:-1@2-6"). Finds the generator's directions
+// and applies the edit to every latent in `latents` (DCGAN) or to `style` (style generators). Returns the text to
+// record ("" when none).
+std::string applyDirectionsArg(GeneratorSession& g, const std::string& directions_arg,
+                               std::vector<std::vector<float>>& latents, StyleControls& style);
 
 PngText renderRecipe(const GeneratorSession& g, const std::string& checkpoint, float truncation,
                      const StyleControls& style);

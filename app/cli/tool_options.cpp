@@ -23,6 +23,7 @@ SampleOptions parseSampleOptions(const std::vector<std::string>& args) {
   t.value("--out", [&o](const std::string& v) { o.out = v; });
   t.value("--out-dir", [&o](const std::string& v) { o.out_dir = v; });
   t.value("--style", [&o](const std::string& v) { o.style = v; });
+  t.value("--directions", [&o](const std::string& v) { o.directions = v; });
   t.parse(args);
 
   if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");
@@ -68,6 +69,7 @@ VideoOptions parseVideoOptions(const std::vector<std::string>& args) {
   t.value("--truncation",
           [&o](const std::string& v) { o.truncation = static_cast<float>(parseNumber("--truncation", v, 0.0, 1.0)); });
   t.value("--style", [&o](const std::string& v) { o.style = v; });
+  t.value("--directions", [&o](const std::string& v) { o.directions = v; });
   t.parse(args);
   if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");
   if (o.out.empty()) throw UsageError("--out walk.mp4 (or walk.png for an animated PNG) is required");

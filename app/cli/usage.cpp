@@ -98,6 +98,7 @@ const char* videoUsage() {
   --scale N           nearest-neighbour upscaling (default: to at least 256 px)
   --truncation PSI    0 to 1 (default 1: no truncation)
   --style JSON|FILE   style-based generators: style controls, as for sample
+  --directions EDIT   edit along the explorer's directions, as for sample
 
 The walk is spherical (slerp) between the seeds' latents. The file is labelled AI-generated with its recipe:
 tEXt chunks in an animated PNG, the comment and description fields of an MP4.
@@ -117,6 +118,9 @@ const char* sampleUsage() {
   --style JSON|FILE   style-based generators: the explorer's style controls (mixing with latent B, per-layer
                       truncation and noise, noise seed, w edits), as the JSON an exported PNG records under
                       "Style controls", or a file holding it
+  --directions EDIT   move along the explorer's edit directions (GANSpace for style generators, SeFa for DCGAN):
+                      DIRECTION:SIGMAS pairs, then @FIRST-LAST synthesis layers, e.g. 0:+2.5,3:-1@2-6, as an
+                      exported PNG records it under "Directions"
 
 Images carry PNG metadata: AI-generated, seed, truncation, style controls, model fingerprint, step.
 )";

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <stdexcept>
 
 #include "explore/directions_math.h"
 #include "util/error.h"
@@ -12,6 +14,64 @@ namespace gs {
 
 bool DirectionEdit::isZero() const {
   return std::all_of(amounts.begin(), amounts.end(), [](float a) { return a == 0.0f; });
+}
+
+std::string directionEditToText(const DirectionEdit& edit) {
+  std::string out;
+  for (size_t i = 0; i < edit.amounts.size(); ++i) {
+    if (edit.amounts[i] == 0.0f) continue;
+    char part[48];
+    std::snprintf(part, sizeof part, "%s%zu:%+g", out.empty() ? "" : ",", i, double(edit.amounts[i]));
+    out += part;
+  }
+  if (out.empty()) return out;
+  if (edit.first_layer > 0 || edit.last_layer >= 0)
+    out += "@" + std::to_string(edit.first_layer) + "-" + (edit.last_layer >= 0 ? std::to_string(edit.last_layer) : "");
+  return out;
+}
+
+DirectionEdit directionEditFromText(const std::string& text) {
+  DirectionEdit edit;
+  const auto bad = [&text](const std::string& why) {
+    return GanscopeError("directions '" + text + "': " + why + " (expected e.g. 0:+2.5,3:-1 or 0:2@2-6)");
+  };
+  const size_t at = text.find('@');
+  const std::string list = text.substr(0, at);
+  size_t start = 0;
+  while (start < list.size()) {
+    const size_t comma = std::min(list.find(',', start), list.size());
+    const std::string part = list.substr(start, comma - start);
+    const size_t colon = part.find(':');
+    if (colon == std::string::npos) throw bad("'" + part + "' has no ':'");
+    size_t used = 0;
+    int index = -1;
+    float amount = 0;
+    try {
+      index = std::stoi(part.substr(0, colon), &used);
+      if (used != colon || index < 0 || index > 63) throw bad("'" + part.substr(0, colon) + "' is not a direction 0-63");
+      amount = std::stof(part.substr(colon + 1), &used);
+      if (used != part.size() - colon - 1 || !std::isfinite(amount)) throw bad("'" + part + "' has no amount");
+    } catch (const std::logic_error&) {
+      throw bad("cannot read '" + part + "'");
+    }
+    if (edit.amounts.size() <= size_t(index)) edit.amounts.resize(size_t(index) + 1, 0.0f);
+    edit.amounts[size_t(index)] = amount;
+    start = comma + 1;
+  }
+  if (at != std::string::npos) {
+    const std::string range = text.substr(at + 1);
+    const size_t dash = range.find('-');
+    try {
+      if (dash == std::string::npos) throw bad("layer range '" + range + "' has no '-'");
+      edit.first_layer = std::stoi(range.substr(0, dash));
+      edit.last_layer = dash + 1 < range.size() ? std::stoi(range.substr(dash + 1)) : -1;
+    } catch (const std::logic_error&) {
+      throw bad("cannot read the layer range '" + range + "'");
+    }
+    if (edit.first_layer < 0 || (edit.last_layer >= 0 && edit.last_layer < edit.first_layer))
+      throw bad("layer range '" + range + "' is empty");
+  }
+  return edit;
 }
 
 LatentDirections eigenDirections(const at::Tensor& gram, int count, double scale) {

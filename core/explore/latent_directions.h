@@ -34,6 +34,13 @@ struct DirectionEdit {
   bool isZero() const;
 };
 
+// The recipe form of an edit, e.g. "0:+2.5,3:-1@2-6" (direction:amount in sigma, then the layer range when it is
+// not every layer); "" for no edit. Exports record it under "Directions"; `ganscope-cli sample/video
+// --directions` reads it back (directions are a deterministic function of the weights).
+std::string directionEditToText(const DirectionEdit& edit);
+// Throws GanscopeError naming the bad part.
+DirectionEdit directionEditFromText(const std::string& text);
+
 // Applies `edit`: z-space directions move `z`; w-space ones add to `style`'s w offsets (w when the edit covers
 // every one of `style_layers` layers, else per-layer w+ offsets, creating the layer entries as needed).
 // Throws GanscopeError when a vector does not fit the latent or w.

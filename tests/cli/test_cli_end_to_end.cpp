@@ -104,6 +104,22 @@ TEST_F(CliFixture, TrainResumeSampleInfoExport) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(readPng(*dir_ / "fromgen/sample_0000.png").pixels, readPng(*dir_ / "again/sample_0000.png").pixels);
 
+  // An edit along the first SeFa direction changes the image, is recorded, and the recorded text renders it again.
+  r = cli({"sample", "--checkpoint", gen, "--n", "1", "--seed", "6", "--directions", "0:+2", "--out-dir",
+           *dir_ / "edited"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string edited = *dir_ / "edited/sample_0000.png";
+  EXPECT_NE(readPng(edited).pixels, readPng(*dir_ / "again/sample_0000.png").pixels);
+  const std::string recorded = text(readPngText(edited), "Directions");
+  EXPECT_EQ(recorded.rfind("0:+2 (SeFa", 0), 0u) << recorded;
+  r = cli({"sample", "--checkpoint", gen, "--n", "1", "--seed", "6", "--directions", recorded, "--out-dir",
+           *dir_ / "edited2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(readPng(*dir_ / "edited2/sample_0000.png").pixels, readPng(edited).pixels);
+  r = cli({"sample", "--checkpoint", gen, "--n", "1", "--directions", "0:abc", "--out-dir", *dir_ / "bad"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("0:abc"), std::string::npos) << r.err;
+
   // A latent walk from seed 6 to 7 as an animated PNG: its first frame (what a still viewer shows) is seed 6's
   // image; it is labelled and records the walk.
   const std::string walk = *dir_ / "walk.png";

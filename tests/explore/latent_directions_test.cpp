@@ -158,5 +158,29 @@ TEST(LatentDirections, GanspaceOnAStyleGeneratorEditsWOrALayerRange) {
   EXPECT_NE(session->render(z, 1.0f, some).pixels, session->render(z).pixels);
 }
 
+TEST(LatentDirections, EditRecipeRoundTripsAndNamesMistakes) {
+  DirectionEdit edit;
+  edit.amounts = {2.5f, 0.0f, 0.0f, -1.0f};
+  EXPECT_EQ(directionEditToText(edit), "0:+2.5,3:-1");
+  edit.first_layer = 2;
+  edit.last_layer = 6;
+  const std::string text = directionEditToText(edit);
+  EXPECT_EQ(text, "0:+2.5,3:-1@2-6");
+  const DirectionEdit back = directionEditFromText(text);
+  EXPECT_EQ(back.amounts, edit.amounts);
+  EXPECT_EQ(back.first_layer, 2);
+  EXPECT_EQ(back.last_layer, 6);
+  EXPECT_EQ(directionEditToText(DirectionEdit{{0.0f, 0.0f}}), "");
+  EXPECT_TRUE(directionEditFromText("").isZero());
+  for (const char* bad : {"0", "x:1", "0:abc", "0:1@3", "0:1@5-2", "99:1"}) {
+    try {
+      directionEditFromText(bad);
+      ADD_FAILURE() << "no error for " << bad;
+    } catch (const GanscopeError& e) {
+      EXPECT_NE(std::string(e.what()).find(bad), std::string::npos) << e.what();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gs

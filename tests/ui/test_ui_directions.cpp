@@ -125,10 +125,13 @@ class DirectionsUiTest : public QObject {
     QVERIFY(actl > 0);
     const auto* frames = reinterpret_cast<const unsigned char*>(bytes.constData() + actl + 4);
     QCOMPARE((frames[0] << 24) | (frames[1] << 16) | (frames[2] << 8) | frames[3], 2 * MainWindow::kWalkFramesPerSeed);
-    QString walk;
-    for (const auto& [key, value] : readPngText(path.toStdString()))
+    QString walk, recorded;
+    for (const auto& [key, value] : readPngText(path.toStdString())) {
       if (key == "Latent walk") walk = QString::fromStdString(value);
+      if (key == "Directions") recorded = QString::fromStdString(value);
+    }
     QVERIFY2(walk.contains("seeds 3,4"), qPrintable(walk));
+    QVERIFY2(recorded.startsWith("0:+1.5 (SeFa"), qPrintable(recorded));
   }
 
   void gridShowsTheEditOnEveryCell() {
