@@ -65,7 +65,15 @@ DirectionsBox::DirectionsBox(QWidget* parent) : QWidget(parent), watcher_(new QF
   grid->setColumnStretch(1, 1);
   layout->addLayout(grid);
   reset_ = new QPushButton("Reset directions", this);
-  layout->addWidget(reset_, 0, Qt::AlignLeft);
+  auto* sweep = new QPushButton("Export sweep video\u2026", this);
+  sweep->setObjectName("exportSweep");
+  sweep->setToolTip("A looping video of the explorer image swept along one direction, +-3 sigma");
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(reset_);
+  buttons->addWidget(sweep);
+  buttons->addStretch(1);
+  layout->addLayout(buttons);
+  connect(sweep, &QPushButton::clicked, this, &DirectionsBox::sweepRequested);
   layout->addStretch(1);
 
   connect(watcher_, &QFutureWatcher<Found>::finished, this, [this] {

@@ -48,6 +48,7 @@ class DirectionsBox : public QWidget {
  Q_SIGNALS:
   void changed();  // an amount or the layer range changed
   void directionsReady();
+  void sweepRequested();  // "Export sweep video…"
 
  private:
   struct Found {

@@ -114,6 +114,33 @@ ExportJob latentWalkJob(std::shared_ptr<GeneratorSession> session, const QString
   return job;
 }
 
+ExportJob directionSweepJob(std::shared_ptr<GeneratorSession> session, const QString& path, const std::vector<float>& z,
+                            float truncation, const StyleControls& style, const LatentDirections& directions,
+                            const DirectionEdit& base, int direction, int frames, int fps) {
+  constexpr float kSigma = 3.0f;
+  const int resolution = session->config().resolution;
+  const int layers = int(session->styleLayerResolutions().size());
+  const int w_dim = session->wDim();
+  ExportJob job = baseJob(std::move(session), truncation, style);
+  AnimationSpec spec{path, fps, std::max(1, (256 + resolution - 1) / resolution),
+                     QString("%1 frames, %2 fps").arg(frames).arg(fps)};
+  spec.key = "Direction sweep";
+  job.animation = spec;
+  ExportItem item{path, {}, {}, 1};
+  const bool in_w = directions.space == LatentDirections::Space::W;
+  for (const DirectionEdit& edit : directionSweep(base, direction, kSigma, frames)) {
+    std::vector<float> frame_z = z;
+    StyleControls frame_style = style;
+    applyDirections(directions, edit, frame_z, frame_style, layers, w_dim);
+    item.latents.push_back(std::move(frame_z));
+    if (in_w) job.frame_styles.push_back(std::move(frame_style));
+  }
+  job.items.push_back(std::move(item));
+  job.directions = QString("direction %1 swept +-%2 sigma").arg(direction).arg(double(kSigma)).toStdString() +
+                   (base.isZero() ? "" : " on top of " + directionEditToText(base)) + " (" + directions.method + ")";
+  return job;
+}
+
 namespace {
 
 // Renders the job's one item frame by frame into an animation; 1 when the file is written, 0 when cancelled.
@@ -121,7 +148,7 @@ int writeAnimation(const ExportJob& job, const std::atomic<bool>& cancel, const 
   const ExportItem& item = job.items.front();
   const AnimationSpec& spec = *job.animation;
   PngText text = exportText(job, item);
-  text.emplace_back("Latent walk", spec.what.toStdString());
+  text.emplace_back(spec.key, spec.what.toStdString());
   QDir().mkpath(QFileInfo(spec.path).absolutePath());
   auto writer = AnimationWriter::open(spec.path.toStdString(), spec.fps, std::move(text));
   constexpr size_t kChunk = 16;
@@ -130,8 +157,13 @@ int writeAnimation(const ExportJob& job, const std::atomic<bool>& cancel, const 
     if (cancel) return 0;  // the writer's destructor removes its temporary file
     const std::vector<std::vector<float>> chunk(item.latents.begin() + first,
                                                 item.latents.begin() + std::min(total, first + kChunk));
-    for (const ImageU8& frame : job.session->renderBatch(chunk, job.truncation, job.style))
-      writer->add(upscaleNearest(frame, spec.scale));
+    if (job.frame_styles.empty()) {
+      for (const ImageU8& frame : job.session->renderBatch(chunk, job.truncation, job.style))
+        writer->add(upscaleNearest(frame, spec.scale));
+    } else {  // every frame with its own style controls
+      for (size_t i = first; i < first + chunk.size(); ++i)
+        writer->add(upscaleNearest(job.session->render(item.latents[i], job.truncation, job.frame_styles[i]), spec.scale));
+    }
     progress(int(std::min(total, first + kChunk)), int(total));
   }
   writer->finish();

@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "explore/latent_directions.h"
 #include "explore/style_controls.h"
 #include "export/png_export.h"
 
@@ -30,7 +31,8 @@ struct AnimationSpec {
   QString path;     // .mp4 or .png (animated PNG), see export/animation_export.h
   int fps = 24;
   int scale = 1;    // nearest-neighbour upscaling of each frame
-  QString what;     // "Latent walk" text recorded in the file
+  QString what;     // what the frames show, recorded in the file
+  std::string key = "Latent walk";  // the metadata key of `what`
 };
 
 struct ExportJob {
@@ -40,6 +42,7 @@ struct ExportJob {
   StyleControls style;  // style-based generators: recorded as "Style controls" JSON when not the defaults
   std::optional<AnimationSpec> animation;
   std::string directions;  // the direction edit applied ("" for none), recorded as "Directions"
+  std::vector<StyleControls> frame_styles;  // animation only: one per frame instead of `style` (a sweep in w)
 };
 
 // The text chunks written for one item of `job`.
@@ -54,6 +57,11 @@ ExportJob gridJob(std::shared_ptr<GeneratorSession> session, const QString& path
 // to at least 256 px (the explorer's edits are applied by the caller, as for the other jobs).
 ExportJob latentWalkJob(std::shared_ptr<GeneratorSession> session, const QString& path,
                         const std::vector<uint64_t>& seeds, int frames_per_seed, int fps, float truncation);
+// A looping sweep of latent `z` along direction `direction` (+-3 sigma around the `base` edit, GANSpace's videos),
+// `frames` frames, with the style controls `style`; records what it swept under "Directions".
+ExportJob directionSweepJob(std::shared_ptr<GeneratorSession> session, const QString& path, const std::vector<float>& z,
+                            float truncation, const StyleControls& style, const LatentDirections& directions,
+                            const DirectionEdit& base, int direction, int frames, int fps);
 // The fixed grid's cell seeds: fixedGridSeed(run_seed, i), the same cells a training run shows.
 std::vector<uint64_t> gridSeeds(uint64_t run_seed, int count);
 ExportJob seedsJob(std::shared_ptr<GeneratorSession> session, const QString& folder, uint64_t first_seed, int count,

@@ -61,6 +61,8 @@ class MainWindow : public QMainWindow {
   void exportSamples(const QString& folder, int count, uint64_t first_seed);
   // A looping latent walk through `seeds` (.mp4 or animated .png), with the explorer's edits and truncation.
   void exportLatentWalk(const QString& path, const std::vector<uint64_t>& seeds);
+  // The explorer image swept along `direction` (+-3 sigma around the current edit), 72 frames.
+  void exportDirectionSweep(const QString& path, int direction);
   static constexpr int kWalkFramesPerSeed = 48;  // 2 s per seed at 24 fps, as StyleGAN's interpolation videos
   static constexpr int kWalkFps = 24;
   void showError(const QString& message);

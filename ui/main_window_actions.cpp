@@ -40,6 +40,19 @@ void MainWindow::connectSignals() {
   };
   connect(style_panel_, &StyleLayerPanel::controlsChanged, this, edited);
   connect(directions_box_, &DirectionsBox::changed, this, edited);
+  connect(directions_box_, &DirectionsBox::sweepRequested, this, [this] {
+    const int count = directions_box_->directions().count();
+    if (count == 0) return showError("No direction to sweep yet: the directions are still being found");
+    QStringList names;
+    for (int i = 0; i < count; ++i) names << QString("PC%1").arg(i);
+    bool ok = false;
+    const QString name = QInputDialog::getItem(this, "Export sweep video", "Direction to sweep (+-3 sigma):", names,
+                                               0, false, &ok);
+    if (!ok) return;
+    const QString path = QFileDialog::getSaveFileName(this, "Export sweep video", "sweep.mp4",
+                                                      "MP4 video (*.mp4);;Animated PNG (*.png)");
+    if (!path.isEmpty()) exportDirectionSweep(path, int(names.indexOf(name)));
+  });
   connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
     if (index == 1 && grid_stale_) requestGridFrame();
   });
@@ -386,6 +399,21 @@ void MainWindow::exportLatentWalk(const QString& path, const std::vector<uint64_
   if (seeds.size() < 2) return showError("A latent walk needs at least two seeds");
   ExportJob job = latentWalkJob(session_, path, seeds, kWalkFramesPerSeed, kWalkFps, latent_panel_->truncation());
   if (editExportJob(job)) runExport(std::move(job), "latent walk");
+}
+
+void MainWindow::exportDirectionSweep(const QString& path, int direction) {
+  if (!session_) return showError("No generator loaded: nothing to export");
+  const LatentDirections& directions = directions_box_->directions();
+  if (direction < 0 || direction >= directions.count())
+    return showError("No direction to sweep yet: the directions are still being found");
+  try {
+    runExport(directionSweepJob(session_, path, latent_panel_->latent(), latent_panel_->truncation(),
+                                style_panel_->controls(), directions, directions_box_->edit(), direction,
+                                3 * kWalkFps, kWalkFps),
+              "direction sweep");
+  } catch (const std::exception& e) {
+    showError(QString::fromStdString(e.what()));
+  }
 }
 
 void MainWindow::chooseAndExport(int kind) {

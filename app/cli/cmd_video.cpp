@@ -1,6 +1,7 @@
-// `ganscope-cli video`: a latent-walk animation from a checkpoint - spherical interpolation through the latents
-// of --seeds, optionally back to the first - written as MP4 or animated PNG, labelled AI-generated with the
-// recipe (seeds, frames, truncation, style controls, model fingerprint).
+// `ganscope-cli video`: an animation from a checkpoint, written as MP4 or animated PNG and labelled AI-generated
+// with its recipe (seeds, frames, truncation, style controls, directions, model fingerprint): a latent walk
+// (spherical interpolation through the latents of --seeds, optionally back to the first) or, with --sweep K, each
+// seed swept along edit direction K.
 #include <algorithm>
 #include <cstdio>
 
@@ -12,8 +13,44 @@
 #include "export/animation_export.h"
 #include "options.h"
 #include "render_recipe.h"
+#include "util/error.h"
 
 namespace gs::cli {
+
+namespace {
+
+// The frames of a video: latents, each with its own style controls when `styles` is not empty (a sweep in w),
+// else all with `style`.
+struct Frames {
+  std::vector<std::vector<float>> latents;
+  std::vector<StyleControls> styles;
+};
+
+// A sweep along one direction for each seed (GANSpace's videos), on top of the --directions edit.
+Frames sweepFrames(GeneratorSession& g, const VideoOptions& o, const StyleControls& style, std::string& recorded) {
+  const DirectionsArg d = loadDirections(g, o.directions);
+  if (o.sweep >= d.directions.count())
+    throw GanscopeError("--sweep " + std::to_string(o.sweep) + ": this generator has " +
+                        std::to_string(d.directions.count()) + " directions");
+  Frames frames;
+  const int layers = int(g.styleLayerResolutions().size());
+  const bool in_w = d.directions.space == LatentDirections::Space::W;
+  for (uint64_t seed : o.seeds)
+    for (const DirectionEdit& edit : directionSweep(d.edit, o.sweep, o.sigma, o.frames)) {
+      std::vector<float> z = g.latentForSeed(seed);
+      StyleControls s = style;
+      applyDirections(d.directions, edit, z, s, layers, g.wDim());
+      frames.latents.push_back(std::move(z));
+      if (in_w) frames.styles.push_back(std::move(s));
+    }
+  char what[160];
+  std::snprintf(what, sizeof what, "direction %d swept +-%g sigma", o.sweep, double(o.sigma));
+  recorded = std::string(what) + (d.edit.isZero() ? "" : " on top of " + directionsRecipe(d, d.edit)) + " (" +
+             d.directions.method + ")";
+  return frames;
+}
+
+}  // namespace
 
 int runVideo(const std::vector<std::string>& args) {
   const VideoOptions o = parseVideoOptions(args);
@@ -29,15 +66,26 @@ int runVideo(const std::vector<std::string>& args) {
     keys.push_back(g->latentForSeed(s));
     seeds += (seeds.empty() ? "" : ",") + std::to_string(s);
   }
-  std::vector<std::vector<float>> path = latentWalk(keys, o.frames, o.loop);
-  const std::string directions = applyDirectionsArg(*g, o.directions, path, style);
+  Frames frames;
+  std::string directions;
+  if (o.sweep >= 0) {
+    frames = sweepFrames(*g, o, style, directions);
+  } else {
+    frames.latents = latentWalk(keys, o.frames, o.loop);
+    directions = applyDirectionsArg(*g, o.directions, frames.latents, style);
+  }
+  const std::vector<std::vector<float>>& path = frames.latents;
   const int resolution = g->config().resolution;
   const int scale = o.scale > 0 ? o.scale : std::max(1, (256 + resolution - 1) / resolution);
 
   PngText text = renderRecipe(*g, o.checkpoint, o.truncation, style);
-  text.emplace_back("Latent walk", "spherical through seeds " + seeds + (o.loop ? " and back to the first" : "") +
-                                       ", " + std::to_string(o.frames) + " frames per seed, " +
-                                       std::to_string(o.fps) + " fps");
+  if (o.sweep >= 0)
+    text.emplace_back("Direction sweep", "seeds " + seeds + ", " + std::to_string(o.frames) + " frames per seed, " +
+                                             std::to_string(o.fps) + " fps");
+  else
+    text.emplace_back("Latent walk", "spherical through seeds " + seeds + (o.loop ? " and back to the first" : "") +
+                                         ", " + std::to_string(o.frames) + " frames per seed, " +
+                                         std::to_string(o.fps) + " fps");
   if (!directions.empty()) text.emplace_back("Directions", directions);
   auto writer = AnimationWriter::open(o.out, o.fps, std::move(text));
   const bool tty = isatty(fileno(stdout));
@@ -45,7 +93,12 @@ int runVideo(const std::vector<std::string>& args) {
   for (size_t first = 0; first < path.size(); first += kChunk) {
     const std::vector<std::vector<float>> chunk(path.begin() + first,
                                                 path.begin() + std::min(path.size(), first + kChunk));
-    for (const ImageU8& frame : g->renderBatch(chunk, o.truncation, style)) writer->add(upscaleNearest(frame, scale));
+    if (frames.styles.empty()) {
+      for (const ImageU8& frame : g->renderBatch(chunk, o.truncation, style)) writer->add(upscaleNearest(frame, scale));
+    } else {  // a w sweep: every frame has its own controls
+      for (size_t i = first; i < first + chunk.size(); ++i)
+        writer->add(upscaleNearest(g->render(path[i], o.truncation, frames.styles[i]), scale));
+    }
     if (tty) std::printf("\rrendering frame %zu / %zu", std::min(path.size(), first + kChunk), path.size());
     std::fflush(stdout);
   }
@@ -53,7 +106,7 @@ int runVideo(const std::vector<std::string>& args) {
   if (tty) std::printf("\n");
   std::printf("wrote %s: %d frames, %dx%d px, %d fps (%.1f s), seeds %s%s\n", o.out.c_str(), writer->frames(),
               resolution * scale, resolution * scale, o.fps, double(writer->frames()) / o.fps, seeds.c_str(),
-              o.loop ? " (loops)" : "");
+              o.sweep >= 0 ? (" (direction " + std::to_string(o.sweep) + " swept)").c_str() : o.loop ? " (loops)" : "");
   return 0;
 }
 

@@ -42,6 +42,8 @@ struct VideoOptions {
   float truncation = 1.0f;
   std::string style;                        // as for sample
   std::string directions;                   // as for sample
+  int sweep = -1;                           // >= 0: sweep this direction for each seed instead of walking
+  float sigma = 3.0f;                       // sweep amplitude in standard deviations
   bool help = false;
 };
 

@@ -26,25 +26,34 @@ StyleControls loadStyleControls(const GeneratorSession& g, const std::string& st
   return c;
 }
 
-std::string applyDirectionsArg(GeneratorSession& g, const std::string& directions_arg,
-                               std::vector<std::vector<float>>& latents, StyleControls& style) {
-  if (directions_arg.empty()) return {};
-  DirectionEdit edit;
+DirectionsArg loadDirections(GeneratorSession& g, const std::string& directions_arg) {
+  DirectionsArg d;
   try {
-    edit = directionEditFromText(directions_arg.substr(0, directions_arg.find(' ')));  // "(method)" may follow
+    d.edit = directionEditFromText(directions_arg.substr(0, directions_arg.find(' ')));  // "(method)" may follow
   } catch (const GanscopeError& e) {
     throw GanscopeError(std::string("--") + e.what());
   }
-  const LatentDirections directions = g.editDirections(64);
-  if (edit.amounts.size() > size_t(directions.count()))
-    throw GanscopeError("--directions: direction " + std::to_string(edit.amounts.size() - 1) + " asked for, " +
-                        "this generator has " + std::to_string(directions.count()));
+  d.directions = g.editDirections(64);
+  if (d.edit.amounts.size() > size_t(d.directions.count()))
+    throw GanscopeError("--directions: direction " + std::to_string(d.edit.amounts.size() - 1) + " asked for, " +
+                        "this generator has " + std::to_string(d.directions.count()));
+  return d;
+}
+
+std::string directionsRecipe(const DirectionsArg& d, const DirectionEdit& edit) {
+  return directionEditToText(edit) + " (" + d.directions.method + ")";
+}
+
+std::string applyDirectionsArg(GeneratorSession& g, const std::string& directions_arg,
+                               std::vector<std::vector<float>>& latents, StyleControls& style) {
+  if (directions_arg.empty()) return {};
+  const DirectionsArg d = loadDirections(g, directions_arg);
   const int layers = int(g.styleLayerResolutions().size());
   for (size_t i = 0; i < latents.size(); ++i) {
     StyleControls unused;  // a w edit goes into `style` once; z edits move every latent
-    applyDirections(directions, edit, latents[i], i == 0 ? style : unused, layers, g.wDim());
+    applyDirections(d.directions, d.edit, latents[i], i == 0 ? style : unused, layers, g.wDim());
   }
-  return directionEditToText(edit) + " (" + directions.method + ")";
+  return directionsRecipe(d, d.edit);
 }
 
 PngText renderRecipe(const GeneratorSession& g, const std::string& checkpoint, float truncation,

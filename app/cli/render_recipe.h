@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "explore/latent_directions.h"
 #include "explore/style_controls.h"
 #include "export/png_export.h"
 
@@ -16,6 +17,16 @@ namespace gs::cli {
 // --style: JSON text (as an exported PNG records it) or a file holding it ("": none). Latent B stored as a seed
 // is drawn the way the explorer draws it. Throws GanscopeError for DCGAN generators or bad JSON.
 StyleControls loadStyleControls(const GeneratorSession& g, const std::string& style_arg, const std::string& checkpoint);
+
+// The generator's edit directions and the edit parsed from --directions ("": no edit); throws GanscopeError for
+// a bad edit or one naming a direction the generator does not have.
+struct DirectionsArg {
+  LatentDirections directions;
+  DirectionEdit edit;
+};
+DirectionsArg loadDirections(GeneratorSession& g, const std::string& directions_arg);
+// The recipe text of an edit: "0:+2.5 (GANSpace: ...)".
+std::string directionsRecipe(const DirectionsArg& d, const DirectionEdit& edit);
 
 // --directions: the explorer's "Directions" recipe (e.g. "0:+2.5,3:-1@2-6"). Finds the generator's directions
 // and applies the edit to every latent in `latents` (DCGAN) or to `style` (style generators). Returns the text to

@@ -70,10 +70,13 @@ VideoOptions parseVideoOptions(const std::vector<std::string>& args) {
           [&o](const std::string& v) { o.truncation = static_cast<float>(parseNumber("--truncation", v, 0.0, 1.0)); });
   t.value("--style", [&o](const std::string& v) { o.style = v; });
   t.value("--directions", [&o](const std::string& v) { o.directions = v; });
+  t.value("--sweep", [&o](const std::string& v) { o.sweep = int(parseInteger("--sweep", v, 0, 63)); });
+  t.value("--sigma", [&o](const std::string& v) { o.sigma = float(parseNumber("--sigma", v, 0.1, 10.0)); });
   t.parse(args);
   if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");
   if (o.out.empty()) throw UsageError("--out walk.mp4 (or walk.png for an animated PNG) is required");
-  if (o.seeds.size() < 2) throw UsageError("--seeds needs at least two seeds, e.g. --seeds 0,1,2,3");
+  if (o.sweep < 0 && o.seeds.size() < 2) throw UsageError("--seeds needs at least two seeds, e.g. --seeds 0,1,2,3");
+  if (o.sweep >= 0 && o.frames < 2) throw UsageError("--sweep needs --frames 2 or more");
   return o;
 }
 

@@ -11,7 +11,7 @@ usage: ganscope-cli COMMAND [flags]
 commands:
   train             train a GAN into a run folder (or --resume one)
   sample            render images from a checkpoint
-  video             render a latent-walk animation (MP4 or animated PNG) from a checkpoint
+  video             render a latent walk or a direction sweep (MP4 or animated PNG) from a checkpoint
   export-generator  write a small generator-only file from a checkpoint
   info              show a checkpoint's config, step and fingerprint
   health            measure a checkpoint's diversity, near-duplicates and support size against its data
@@ -88,6 +88,7 @@ the birthday estimate of the support size, histograms of D's outputs and the clo
 
 const char* videoUsage() {
   return R"(usage: ganscope-cli video --checkpoint FILE --out walk.mp4|walk.png [flags]
+       ganscope-cli video --checkpoint FILE --out sweep.mp4 --sweep K [--seeds A,B] [flags]
 
   --checkpoint FILE   checkpoint (.gsck) or generator file (.gsgen)
   --out FILE          .mp4 (MPEG-4 video) or .png (animated PNG, lossless, plays in browsers)
@@ -99,6 +100,9 @@ const char* videoUsage() {
   --truncation PSI    0 to 1 (default 1: no truncation)
   --style JSON|FILE   style-based generators: style controls, as for sample
   --directions EDIT   edit along the explorer's directions, as for sample
+  --sweep K           instead of walking: sweep edit direction K (0 = strongest) out to +sigma, through the start
+                      to -sigma and back, for each of --seeds in turn (GANSpace's videos)
+  --sigma S           sweep amplitude in standard deviations (default 3)
 
 The walk is spherical (slerp) between the seeds' latents. The file is labelled AI-generated with its recipe:
 tEXt chunks in an animated PNG, the comment and description fields of an MP4.

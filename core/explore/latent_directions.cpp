@@ -74,6 +74,20 @@ DirectionEdit directionEditFromText(const std::string& text) {
   return edit;
 }
 
+std::vector<DirectionEdit> directionSweep(const DirectionEdit& base, int direction, float sigma, int frames) {
+  if (direction < 0 || direction > 63) throw GanscopeError("sweep: direction must be 0-63, got " + std::to_string(direction));
+  if (frames < 2) throw GanscopeError("sweep: needs at least 2 frames, got " + std::to_string(frames));
+  std::vector<DirectionEdit> edits;
+  constexpr double kTwoPi = 6.283185307179586;
+  for (int f = 0; f < frames; ++f) {
+    DirectionEdit e = base;
+    if (e.amounts.size() <= size_t(direction)) e.amounts.resize(size_t(direction) + 1, 0.0f);
+    e.amounts[size_t(direction)] += float(sigma * std::sin(kTwoPi * f / frames));
+    edits.push_back(std::move(e));
+  }
+  return edits;
+}
+
 LatentDirections eigenDirections(const at::Tensor& gram, int count, double scale) {
   const at::Tensor g = gram.to(at::kCPU, at::kDouble);
   const int64_t dim = g.size(0);

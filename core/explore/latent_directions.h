@@ -47,6 +47,11 @@ DirectionEdit directionEditFromText(const std::string& text);
 void applyDirections(const LatentDirections& directions, const DirectionEdit& edit, std::vector<float>& z,
                      StyleControls& style, int style_layers, int w_dim);
 
+// A sweep along direction `direction` (GANSpace's videos): `frames` edits that add sigma * sin(2 pi f / frames)
+// to `base`'s amount for it - out to +sigma, back through the start to -sigma, and home - so a video of them
+// loops smoothly.
+std::vector<DirectionEdit> directionSweep(const DirectionEdit& base, int direction, float sigma, int frames);
+
 // Principal directions of a sample: `rows` [n, dim] row-major; returns up to `count` unit eigenvectors of the
 // covariance, largest variance first, with sigma = sqrt(variance) and the variance share. Signs are fixed so
 // that each vector's largest-magnitude entry is positive (the same data give the same directions).

@@ -129,6 +129,14 @@ TEST_F(CliFixture, TrainResumeSampleInfoExport) {
   EXPECT_EQ(readPng(walk).pixels, readPng(*dir_ / "again/sample_0000.png").pixels);
   EXPECT_EQ(text(readPngText(walk), "AI-generated"), "true");
   EXPECT_NE(text(readPngText(walk), "Latent walk").find("seeds 6,7"), std::string::npos);
+  // A sweep along direction 0 starts at the unedited image (sin 0 = 0) and records what it swept.
+  const std::string sweep = *dir_ / "sweep.png";
+  r = cli({"video", "--checkpoint", gen, "--sweep", "0", "--seeds", "6", "--frames", "4", "--scale", "1", "--out",
+           sweep});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(readPng(sweep).pixels, readPng(*dir_ / "again/sample_0000.png").pixels);
+  EXPECT_EQ(text(readPngText(sweep), "Directions").rfind("direction 0 swept +-3 sigma (SeFa", 0), 0u)
+      << text(readPngText(sweep), "Directions");
   r = cli({"video", "--checkpoint", gen, "--out", *dir_ / "walk.gif"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("walk.gif"), std::string::npos) << r.err;

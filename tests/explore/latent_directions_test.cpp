@@ -158,6 +158,23 @@ TEST(LatentDirections, GanspaceOnAStyleGeneratorEditsWOrALayerRange) {
   EXPECT_NE(session->render(z, 1.0f, some).pixels, session->render(z).pixels);
 }
 
+TEST(LatentDirections, SweepGoesOutAndBackAroundTheBaseEdit) {
+  DirectionEdit base;
+  base.amounts = {0.5f};
+  base.first_layer = 1;
+  const auto sweep = directionSweep(base, 2, 3.0f, 8);
+  ASSERT_EQ(sweep.size(), 8u);
+  const float expected[8] = {0, 2.1213f, 3, 2.1213f, 0, -2.1213f, -3, -2.1213f};
+  for (int f = 0; f < 8; ++f) {
+    ASSERT_EQ(sweep[size_t(f)].amounts.size(), 3u);
+    EXPECT_EQ(sweep[size_t(f)].amounts[0], 0.5f);
+    EXPECT_NEAR(sweep[size_t(f)].amounts[2], expected[f], 1e-4) << f;
+    EXPECT_EQ(sweep[size_t(f)].first_layer, 1);
+  }
+  EXPECT_THROW(directionSweep(base, -1, 3.0f, 8), GanscopeError);
+  EXPECT_THROW(directionSweep(base, 0, 3.0f, 1), GanscopeError);
+}
+
 TEST(LatentDirections, EditRecipeRoundTripsAndNamesMistakes) {
   DirectionEdit edit;
   edit.amounts = {2.5f, 0.0f, 0.0f, -1.0f};

@@ -178,6 +178,20 @@ class DirectionsUiTest : public QObject {
     const QImage edited = toQImage(session->render(z, 1.0f, expected));
     QVERIFY(edited != toQImage(session->render(z)));
     QTRY_COMPARE_WITH_TIMEOUT(window.explorerCanvas()->image(), edited, 10000);
+
+    // A sweep video of direction 1 around this edit: 72 frames, starting at the edited image, recorded.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("sweep.png");
+    QSignalSpy done(&window, &MainWindow::exportFinished);
+    window.exportDirectionSweep(path, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+    QVERIFY2(done.first().at(1).toString().isEmpty(), qPrintable(done.first().at(1).toString()));
+    const int scale = (256 + session->config().resolution - 1) / session->config().resolution;
+    QCOMPARE(readPng(path.toStdString()).pixels == upscaleNearest(session->render(z, 1.0f, expected), scale).pixels, true);
+    QString recorded;
+    for (const auto& [key, value] : readPngText(path.toStdString()))
+      if (key == "Directions") recorded = QString::fromStdString(value);
+    QVERIFY2(recorded.startsWith("direction 1 swept +-3 sigma on top of 0:+2@1-2 (GANSpace"), qPrintable(recorded));
   }
 };
 
