@@ -126,18 +126,10 @@ ExportJob directionSweepJob(std::shared_ptr<GeneratorSession> session, const QSt
                      QString("%1 frames, %2 fps").arg(frames).arg(fps)};
   spec.key = "Direction sweep";
   job.animation = spec;
-  ExportItem item{path, {}, {}, 1};
-  const bool in_w = directions.space == LatentDirections::Space::W;
-  for (const DirectionEdit& edit : directionSweep(base, direction, kSigma, frames)) {
-    std::vector<float> frame_z = z;
-    StyleControls frame_style = style;
-    applyDirections(directions, edit, frame_z, frame_style, layers, w_dim);
-    item.latents.push_back(std::move(frame_z));
-    if (in_w) job.frame_styles.push_back(std::move(frame_style));
-  }
-  job.items.push_back(std::move(item));
-  job.directions = QString("direction %1 swept +-%2 sigma").arg(direction).arg(double(kSigma)).toStdString() +
-                   (base.isZero() ? "" : " on top of " + directionEditToText(base)) + " (" + directions.method + ")";
+  SweepFrames sweep = sweepFrames(directions, base, direction, kSigma, frames, z, style, layers, w_dim);
+  job.frame_styles = std::move(sweep.styles);
+  job.items.push_back(ExportItem{path, std::move(sweep.latents), {}, 1});
+  job.directions = sweepRecipe(directions, base, direction, kSigma);
   return job;
 }
 

@@ -13,40 +13,25 @@
 #include "export/animation_export.h"
 #include "options.h"
 #include "render_recipe.h"
-#include "util/error.h"
 
 namespace gs::cli {
 
 namespace {
 
-// The frames of a video: latents, each with its own style controls when `styles` is not empty (a sweep in w),
-// else all with `style`.
-struct Frames {
-  std::vector<std::vector<float>> latents;
-  std::vector<StyleControls> styles;
-};
-
 // A sweep along one direction for each seed (GANSpace's videos), on top of the --directions edit.
-Frames sweepFrames(GeneratorSession& g, const VideoOptions& o, const StyleControls& style, std::string& recorded) {
+// The frames are latents, each with its own style controls when `styles` is not empty (a sweep in w).
+SweepFrames sweepEverySeed(GeneratorSession& g, const VideoOptions& o, const StyleControls& style,
+                           std::string& recorded) {
   const DirectionsArg d = loadDirections(g, o.directions);
-  if (o.sweep >= d.directions.count())
-    throw GanscopeError("--sweep " + std::to_string(o.sweep) + ": this generator has " +
-                        std::to_string(d.directions.count()) + " directions");
-  Frames frames;
+  SweepFrames frames;
   const int layers = int(g.styleLayerResolutions().size());
-  const bool in_w = d.directions.space == LatentDirections::Space::W;
-  for (uint64_t seed : o.seeds)
-    for (const DirectionEdit& edit : directionSweep(d.edit, o.sweep, o.sigma, o.frames)) {
-      std::vector<float> z = g.latentForSeed(seed);
-      StyleControls s = style;
-      applyDirections(d.directions, edit, z, s, layers, g.wDim());
-      frames.latents.push_back(std::move(z));
-      if (in_w) frames.styles.push_back(std::move(s));
-    }
-  char what[160];
-  std::snprintf(what, sizeof what, "direction %d swept +-%g sigma", o.sweep, double(o.sigma));
-  recorded = std::string(what) + (d.edit.isZero() ? "" : " on top of " + directionsRecipe(d, d.edit)) + " (" +
-             d.directions.method + ")";
+  for (uint64_t seed : o.seeds) {
+    SweepFrames sweep =
+        sweepFrames(d.directions, d.edit, o.sweep, o.sigma, o.frames, g.latentForSeed(seed), style, layers, g.wDim());
+    for (auto& z : sweep.latents) frames.latents.push_back(std::move(z));
+    for (auto& s : sweep.styles) frames.styles.push_back(std::move(s));
+  }
+  recorded = sweepRecipe(d.directions, d.edit, o.sweep, o.sigma);
   return frames;
 }
 
@@ -66,10 +51,10 @@ int runVideo(const std::vector<std::string>& args) {
     keys.push_back(g->latentForSeed(s));
     seeds += (seeds.empty() ? "" : ",") + std::to_string(s);
   }
-  Frames frames;
+  SweepFrames frames;  // a walk uses the latents only: every frame has `style`
   std::string directions;
   if (o.sweep >= 0) {
-    frames = sweepFrames(*g, o, style, directions);
+    frames = sweepEverySeed(*g, o, style, directions);
   } else {
     frames.latents = latentWalk(keys, o.frames, o.loop);
     directions = applyDirectionsArg(*g, o.directions, frames.latents, style);

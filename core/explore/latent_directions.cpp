@@ -88,6 +88,30 @@ std::vector<DirectionEdit> directionSweep(const DirectionEdit& base, int directi
   return edits;
 }
 
+SweepFrames sweepFrames(const LatentDirections& directions, const DirectionEdit& base, int direction, float sigma,
+                        int frames, const std::vector<float>& z, const StyleControls& style, int style_layers,
+                        int w_dim) {
+  if (direction >= directions.count())
+    throw GanscopeError("sweep: direction " + std::to_string(direction) + " asked for, the generator has " +
+                        std::to_string(directions.count()));
+  SweepFrames out;
+  for (const DirectionEdit& edit : directionSweep(base, direction, sigma, frames)) {
+    std::vector<float> frame_z = z;
+    StyleControls frame_style = style;
+    applyDirections(directions, edit, frame_z, frame_style, style_layers, w_dim);
+    out.latents.push_back(std::move(frame_z));
+    if (directions.space == LatentDirections::Space::W) out.styles.push_back(std::move(frame_style));
+  }
+  return out;
+}
+
+std::string sweepRecipe(const LatentDirections& directions, const DirectionEdit& base, int direction, float sigma) {
+  char what[96];
+  std::snprintf(what, sizeof what, "direction %d swept +-%g sigma", direction, double(sigma));
+  return std::string(what) + (base.isZero() ? "" : " on top of " + directionEditToText(base)) + " (" +
+         directions.method + ")";
+}
+
 LatentDirections eigenDirections(const at::Tensor& gram, int count, double scale) {
   const at::Tensor g = gram.to(at::kCPU, at::kDouble);
   const int64_t dim = g.size(0);

@@ -52,6 +52,18 @@ void applyDirections(const LatentDirections& directions, const DirectionEdit& ed
 // loops smoothly.
 std::vector<DirectionEdit> directionSweep(const DirectionEdit& base, int direction, float sigma, int frames);
 
+// The frames of a sweep video of latent `z`: each sweep edit applied to z (z directions) or to a copy of `style`
+// (w directions: one StyleControls per frame; `styles` stays empty for z directions).
+struct SweepFrames {
+  std::vector<std::vector<float>> latents;
+  std::vector<StyleControls> styles;
+};
+SweepFrames sweepFrames(const LatentDirections& directions, const DirectionEdit& base, int direction, float sigma,
+                        int frames, const std::vector<float>& z, const StyleControls& style, int style_layers,
+                        int w_dim);
+// "direction 1 swept +-3 sigma on top of 0:+2 (GANSpace: ...)", as exports record a sweep.
+std::string sweepRecipe(const LatentDirections& directions, const DirectionEdit& base, int direction, float sigma);
+
 // Principal directions of a sample: `rows` [n, dim] row-major; returns up to `count` unit eigenvectors of the
 // covariance, largest variance first, with sigma = sqrt(variance) and the variance share. Signs are fixed so
 // that each vector's largest-magnitude entry is positive (the same data give the same directions).
