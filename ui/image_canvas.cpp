@@ -83,6 +83,11 @@ int ImageCanvas::cellAt(const QPoint& pos) const {
   return row * columns_ + col;
 }
 
+void ImageCanvas::setSmooth(bool smooth) {
+  smooth_ = smooth;
+  update();
+}
+
 void ImageCanvas::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.fillRect(rect(), palette().color(QPalette::Base));
@@ -92,7 +97,7 @@ void ImageCanvas::paintEvent(QPaintEvent*) {
     return;
   }
   const QRect target = targetRect();
-  p.setRenderHint(QPainter::SmoothPixmapTransform, false);
+  p.setRenderHint(QPainter::SmoothPixmapTransform, smooth_);
   p.drawImage(target, image_);
   if (columns_ > 0 && rows_ > 0) {
     // Outlines sit just inside each cell, 3 px wide, so neighbouring groups stay apart.

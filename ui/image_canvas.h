@@ -1,5 +1,6 @@
 #pragma once
-// Shows one image as large as fits, scaled with nearest-neighbour sampling so pixels stay crisp. In grid mode
+// Shows one image as large as fits, scaled with nearest-neighbour sampling so pixels stay crisp (or smoothly, when
+// asked: View > Smooth image scaling). In grid mode
 // (cells x cells tiles with padding) a click reports the cell index; with no image it shows a placeholder line.
 #include <QImage>
 #include <QWidget>
@@ -27,6 +28,9 @@ class ImageCanvas : public QWidget {
   const std::vector<std::pair<int, QColor>>& cellOutlines() const { return outlines_; }
   // The pixels of grid cell `index` (without padding); null outside grid mode.
   QImage cellImage(int index) const;
+  // Bilinear instead of nearest-neighbour scaling (how a photo viewer shows it; pixels no longer visible).
+  void setSmooth(bool smooth);
+  bool smooth() const { return smooth_; }
 
  Q_SIGNALS:
   void cellClicked(int index);
@@ -50,6 +54,7 @@ class ImageCanvas : public QWidget {
   int hover_cell_ = -1;
   std::vector<std::pair<int, QColor>> outlines_;
   quint64 frames_ = 0;
+  bool smooth_ = false;
 };
 
 }  // namespace gs

@@ -213,6 +213,17 @@ void MainWindow::buildMenus() {
   view_menu_->addSeparator();
   view_menu_->addAction("Explorer tab", QKeySequence("Ctrl+1"), this, [this] { tabs_->setCurrentIndex(0); });
   view_menu_->addAction("Samples tab", QKeySequence("Ctrl+2"), this, [this] { tabs_->setCurrentIndex(1); });
+  view_menu_->addSeparator();
+  // Nearest-neighbour by default: a 64 px generator's pixels are what it made. Remembered between sessions.
+  auto* smooth = view_menu_->addAction("Smooth image scaling");
+  smooth->setObjectName("smoothScaling");
+  smooth->setCheckable(true);
+  connect(smooth, &QAction::toggled, this, [this](bool on) {
+    explorer_canvas_->setSmooth(on);
+    samples_canvas_->setSmooth(on);
+    QSettings().setValue("view/smooth", on);
+  });
+  smooth->setChecked(QSettings().value("view/smooth", false).toBool());
 }
 
 void MainWindow::rememberRecent(const QString& key, const QString& path) {

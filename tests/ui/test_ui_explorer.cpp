@@ -1,6 +1,9 @@
 // The latent explorer: sliders change the rendered image; a fast drag coalesces into few renders and ends on
-// the newest latent; grid cells open their fixed latent; paging reaches every dimension.
+// the newest latent; grid cells open their fixed latent; paging reaches every dimension; View > Smooth image
+// scaling blends pixels (nearest-neighbour by default) and is remembered.
+#include <QAction>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QtTest>
@@ -19,6 +22,36 @@ class ExplorerTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   void initTestCase() { isolateSettings(); }
+
+  void smoothScalingBlendsPixelsAndIsRemembered() {
+    // The set of colours a canvas shows for a black | white 2 x 1 image scaled up.
+    const auto coloursShown = [](ImageCanvas* canvas) {
+      QImage two(2, 1, QImage::Format_RGB888);
+      two.setPixelColor(0, 0, Qt::black);
+      two.setPixelColor(1, 0, Qt::white);
+      canvas->setImage(two);
+      canvas->resize(200, 120);
+      const QImage shot = canvas->grab().toImage();
+      QSet<QRgb> colours;
+      const int y = shot.height() / 2;
+      for (int x = 0; x < shot.width(); ++x) colours.insert(shot.pixel(x, y));
+      return colours.size();
+    };
+    {
+      MainWindow window(nullptr, false);
+      auto* smooth = window.findChild<QAction*>("smoothScaling");
+      QVERIFY(smooth && !smooth->isChecked());
+      QVERIFY(!window.explorerCanvas()->smooth());
+      const int crisp = coloursShown(window.explorerCanvas());  // background, black, white
+      smooth->setChecked(true);
+      QVERIFY(window.explorerCanvas()->smooth() && window.samplesCanvas()->smooth());
+      const int blended = coloursShown(window.explorerCanvas());
+      QVERIFY2(crisp <= 4 && blended > crisp + 10, qPrintable(QString("%1 vs %2").arg(crisp).arg(blended)));
+    }
+    MainWindow again(nullptr, false);
+    QVERIFY(again.explorerCanvas()->smooth());
+    again.findChild<QAction*>("smoothScaling")->setChecked(false);
+  }
 
   void sliderChangesImage() {
     MainWindow window(nullptr, false);
