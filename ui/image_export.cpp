@@ -97,17 +97,9 @@ ExportJob seedsJob(std::shared_ptr<GeneratorSession> session, const QString& fol
 ExportJob latentWalkJob(std::shared_ptr<GeneratorSession> session, const QString& path,
                         const std::vector<uint64_t>& seeds, int frames_per_seed, int fps, float truncation) {
   std::vector<std::vector<float>> keys;
-  QStringList names;
-  for (uint64_t s : seeds) {
-    keys.push_back(session->latentForSeed(s));
-    names << QString::number(s);
-  }
-  const int resolution = session->config().resolution;
-  AnimationSpec spec{path, fps, std::max(1, (256 + resolution - 1) / resolution),
-                     QString("spherical through seeds %1 and back to the first, %2 frames per seed, %3 fps")
-                         .arg(names.join(','))
-                         .arg(frames_per_seed)
-                         .arg(fps)};
+  for (uint64_t s : seeds) keys.push_back(session->latentForSeed(s));
+  const AnimationSpec spec{path, fps, videoScale(session->config().resolution),
+                           QString::fromStdString(latentWalkRecipe(seeds, frames_per_seed, /*loop=*/true, fps))};
   ExportJob job = baseJob(std::move(session), truncation);
   job.animation = spec;
   job.items.push_back(ExportItem{path, latentWalk(keys, frames_per_seed, /*loop=*/true), {}, 1});
@@ -118,12 +110,11 @@ ExportJob directionSweepJob(std::shared_ptr<GeneratorSession> session, const QSt
                             float truncation, const StyleControls& style, const LatentDirections& directions,
                             const DirectionEdit& base, int direction, int frames, int fps) {
   constexpr float kSigma = 3.0f;
-  const int resolution = session->config().resolution;
+  const int scale = videoScale(session->config().resolution);
   const int layers = int(session->styleLayerResolutions().size());
   const int w_dim = session->wDim();
   ExportJob job = baseJob(std::move(session), truncation, style);
-  AnimationSpec spec{path, fps, std::max(1, (256 + resolution - 1) / resolution),
-                     QString("%1 frames, %2 fps").arg(frames).arg(fps)};
+  AnimationSpec spec{path, fps, scale, QString("%1 frames, %2 fps").arg(frames).arg(fps)};
   spec.key = "Direction sweep";
   job.animation = spec;
   SweepFrames sweep = sweepFrames(directions, base, direction, kSigma, frames, z, style, layers, w_dim);

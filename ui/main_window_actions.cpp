@@ -220,12 +220,8 @@ bool MainWindow::applyExplorerEdits(std::vector<std::vector<float>>& latents, St
   const DirectionEdit edit = directions_box_->edit();
   if (edit.isZero()) return true;
   try {
-    for (size_t i = 0; i < latents.size(); ++i) {
-      // A w edit lands in the shared style controls once; z edits move every latent.
-      StyleControls scratch;
-      applyDirections(directions_box_->directions(), edit, latents[i], i == 0 ? style : scratch,
-                      int(session_->styleLayerResolutions().size()), session_->wDim());
-    }
+    applyDirectionsToAll(directions_box_->directions(), edit, latents, style,
+                         int(session_->styleLayerResolutions().size()), session_->wDim());
   } catch (const std::exception& e) {
     showError(QString::fromStdString(e.what()));
     return false;

@@ -61,16 +61,14 @@ int runVideo(const std::vector<std::string>& args) {
   }
   const std::vector<std::vector<float>>& path = frames.latents;
   const int resolution = g->config().resolution;
-  const int scale = o.scale > 0 ? o.scale : std::max(1, (256 + resolution - 1) / resolution);
+  const int scale = o.scale > 0 ? o.scale : videoScale(resolution);
 
   PngText text = renderRecipe(*g, o.checkpoint, o.truncation, style);
   if (o.sweep >= 0)
     text.emplace_back("Direction sweep", "seeds " + seeds + ", " + std::to_string(o.frames) + " frames per seed, " +
                                              std::to_string(o.fps) + " fps");
   else
-    text.emplace_back("Latent walk", "spherical through seeds " + seeds + (o.loop ? " and back to the first" : "") +
-                                         ", " + std::to_string(o.frames) + " frames per seed, " +
-                                         std::to_string(o.fps) + " fps");
+    text.emplace_back("Latent walk", latentWalkRecipe(o.seeds, o.frames, o.loop, o.fps));
   if (!directions.empty()) text.emplace_back("Directions", directions);
   auto writer = AnimationWriter::open(o.out, o.fps, std::move(text));
   const bool tty = isatty(fileno(stdout));

@@ -48,11 +48,7 @@ std::string applyDirectionsArg(GeneratorSession& g, const std::string& direction
                                std::vector<std::vector<float>>& latents, StyleControls& style) {
   if (directions_arg.empty()) return {};
   const DirectionsArg d = loadDirections(g, directions_arg);
-  const int layers = int(g.styleLayerResolutions().size());
-  for (size_t i = 0; i < latents.size(); ++i) {
-    StyleControls unused;  // a w edit goes into `style` once; z edits move every latent
-    applyDirections(d.directions, d.edit, latents[i], i == 0 ? style : unused, layers, g.wDim());
-  }
+  applyDirectionsToAll(d.directions, d.edit, latents, style, int(g.styleLayerResolutions().size()), g.wDim());
   return directionsRecipe(d, d.edit);
 }
 

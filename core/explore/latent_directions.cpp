@@ -88,6 +88,16 @@ std::vector<DirectionEdit> directionSweep(const DirectionEdit& base, int directi
   return edits;
 }
 
+void applyDirectionsToAll(const LatentDirections& directions, const DirectionEdit& edit,
+                          std::vector<std::vector<float>>& latents, StyleControls& style, int style_layers,
+                          int w_dim) {
+  if (edit.isZero()) return;
+  for (size_t i = 0; i < latents.size(); ++i) {
+    StyleControls unused;
+    applyDirections(directions, edit, latents[i], i == 0 ? style : unused, style_layers, w_dim);
+  }
+}
+
 SweepFrames sweepFrames(const LatentDirections& directions, const DirectionEdit& base, int direction, float sigma,
                         int frames, const std::vector<float>& z, const StyleControls& style, int style_layers,
                         int w_dim) {

@@ -34,6 +34,12 @@ struct DirectionEdit {
   bool isZero() const;
 };
 
+// The same edit on many latents (a grid, a video): z directions move every latent; a w edit goes into `style`
+// once, since the style controls are shared by all of them.
+void applyDirectionsToAll(const LatentDirections& directions, const DirectionEdit& edit,
+                          std::vector<std::vector<float>>& latents, StyleControls& style, int style_layers,
+                          int w_dim);
+
 // The recipe form of an edit, e.g. "0:+2.5,3:-1@2-6" (direction:amount in sigma, then the layer range when it is
 // not every layer); "" for no edit. Exports record it under "Directions"; `ganscope-cli sample/video
 // --directions` reads it back (directions are a deterministic function of the weights).

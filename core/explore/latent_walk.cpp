@@ -46,4 +46,11 @@ std::vector<std::vector<float>> latentWalk(const std::vector<std::vector<float>>
   return frames;
 }
 
+std::string latentWalkRecipe(const std::vector<uint64_t>& seeds, int frames_per_key, bool loop, int fps) {
+  std::string list;
+  for (uint64_t s : seeds) list += (list.empty() ? "" : ",") + std::to_string(s);
+  return "spherical through seeds " + list + (loop ? " and back to the first" : "") + ", " +
+         std::to_string(frames_per_key) + " frames per seed, " + std::to_string(fps) + " fps";
+}
+
 }  // namespace gs

@@ -1,37 +1,22 @@
 #include "export/animation_export.h"
 
-#include <zlib.h>
-
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <optional>
 #include <random>
 
+#include "export/byte_chunks.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 
 namespace gs {
 namespace {
-
-void appendBE32(std::string& out, uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
-}
-void appendBE16(std::string& out, uint16_t v) {
-  out.push_back(static_cast<char>(v >> 8));
-  out.push_back(static_cast<char>(v & 0xff));
-}
-void setBE32(std::string& s, size_t pos, uint32_t v) {
-  for (int i = 0; i < 4; ++i) s[pos + i] = static_cast<char>((v >> (24 - 8 * i)) & 0xff);
-}
-uint32_t readBE32(const std::string& s, size_t pos) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data() + pos);
-  return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | uint32_t(p[3]);
-}
 
 std::string extensionOf(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
@@ -40,16 +25,6 @@ std::string extensionOf(const std::string& path) {
 }
 
 // ---- animated PNG ----------------------------------------------------------------------------------------
-
-std::string pngChunk(const std::string& type, const std::string& data) {
-  std::string out;
-  appendBE32(out, static_cast<uint32_t>(data.size()));
-  const std::string body = type + data;
-  out += body;
-  appendBE32(out, static_cast<uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(body.data()),
-                                              static_cast<uInt>(body.size()))));
-  return out;
-}
 
 class ApngWriter : public AnimationWriter {
  public:
@@ -79,7 +54,7 @@ class ApngWriter : public AnimationWriter {
     appendBE32(actl, static_cast<uint32_t>(frames_));
     appendBE32(actl, 0);  // loop forever
     out += pngChunk("acTL", actl);
-    for (const auto& [key, value] : text_) out += pngChunk("tEXt", key + std::string(1, '\0') + value);
+    for (const auto& [key, value] : text_) out += pngTextChunk(key, value);
     uint32_t sequence = 0;
     for (size_t f = 0; f < frames_data_.size(); ++f) {
       std::string fctl;
@@ -263,6 +238,8 @@ void AnimationWriter::checkFrame(const ImageU8& frame) {
                                std::to_string(width_) + "x" + std::to_string(height_) + "x" + std::to_string(channels_));
   }
 }
+
+int videoScale(int resolution) { return std::max(1, (256 + resolution - 1) / std::max(1, resolution)); }
 
 ImageU8 upscaleNearest(const ImageU8& image, int factor) {
   if (factor <= 1) return image;

@@ -39,6 +39,8 @@ class AnimationWriter {
 
 // Every pixel repeated factor x factor times (small GAN images stay crisp in a video).
 ImageU8 upscaleNearest(const ImageU8& image, int factor);
+// The upscaling factor that makes `resolution` px frames at least 256 px: a 32 px video is 8x, 256 px 1x.
+int videoScale(int resolution);
 
 // Text of an MP4's moov/udta/©cmt comment, or "" when it has none (for tests). Throws on an unreadable file.
 std::string readMp4Comment(const std::string& path);

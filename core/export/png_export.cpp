@@ -8,35 +8,25 @@
 
 #include <cstring>
 
+#include "export/byte_chunks.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 
 namespace gs {
+
+std::string pngChunk(const std::string& type, const std::string& data) {
+  std::string out;
+  appendBE32(out, static_cast<uint32_t>(data.size()));
+  const std::string body = type + data;
+  out += body;
+  appendBE32(out, static_cast<uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(body.data()),
+                                              static_cast<uInt>(body.size()))));
+  return out;
+}
+
 namespace {
 
 const unsigned char kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-
-uint32_t readBE32(const unsigned char* p) {
-  return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | uint32_t(p[3]);
-}
-
-void appendBE32(std::string& out, uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
-}
-
-// One tEXt chunk: keyword, NUL, text; CRC over type and data.
-std::string textChunk(const std::string& key, const std::string& value) {
-  std::string data = key;
-  data.push_back('\0');
-  data += value;
-  std::string chunk;
-  appendBE32(chunk, static_cast<uint32_t>(data.size()));
-  std::string body = "tEXt" + data;
-  chunk += body;
-  appendBE32(chunk, static_cast<uint32_t>(
-                        crc32(0L, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()))));
-  return chunk;
-}
 
 cv::Mat toBgrMat(const ImageU8& image) {
   if (image.channels != 1 && image.channels != 3 && image.channels != 4)
@@ -63,6 +53,11 @@ bool validKeyword(const std::string& key) {
 
 }  // namespace
 
+std::string pngTextChunk(const std::string& key, const std::string& value) {
+  if (!validKeyword(key)) throw GanscopeError("PNG export: invalid metadata key '" + key + "'");
+  return pngChunk("tEXt", key + std::string(1, '\0') + value);
+}
+
 PngText standardExportText() {
   return {{"Software", std::string("GANscope ") + GANSCOPE_VERSION},
           {"AI-generated", "true"},
@@ -75,10 +70,7 @@ std::string encodePng(const ImageU8& image, const PngText& text) {
   // The IHDR chunk always comes first (8-byte signature + 25-byte chunk); text chunks go right after it.
   const size_t after_ihdr = 8 + 25;
   std::string out(reinterpret_cast<const char*>(encoded.data()), after_ihdr);
-  for (const auto& [key, value] : text) {
-    if (!validKeyword(key)) throw GanscopeError("PNG export: invalid metadata key '" + key + "'");
-    out += textChunk(key, value);
-  }
+  for (const auto& [key, value] : text) out += pngTextChunk(key, value);
   out.append(reinterpret_cast<const char*>(encoded.data()) + after_ihdr, encoded.size() - after_ihdr);
   return out;
 }
@@ -94,7 +86,7 @@ PngText readPngText(const std::string& path) {
   PngText text;
   size_t pos = 8;
   while (pos + 12 <= bytes.size()) {
-    const uint32_t len = readBE32(p + pos);
+    const uint32_t len = readBE32(bytes, pos);
     if (len > bytes.size() - pos - 12) throw fileError(path, "PNG damaged (chunk runs past the end)");
     const std::string type(bytes, pos + 4, 4);
     if (type == "tEXt") {

@@ -88,6 +88,7 @@ TEST(LatentWalk, VisitsEveryKeyAndKeepsTheNorm) {
   const auto open = latentWalk(keys, 4, /*loop=*/false);
   ASSERT_EQ(open.size(), 9u);
   EXPECT_EQ(open.back(), keys.back());
+  EXPECT_EQ(latentWalkRecipe({4, 9}, 12, false, 30), "spherical through seeds 4,9, 12 frames per seed, 30 fps");
   EXPECT_THROW(latentWalk({keys[0]}, 4, true), GanscopeError);
   EXPECT_THROW(latentWalk({keys[0], gaussian(64, 4)}, 4, true), GanscopeError);
   EXPECT_THROW(latentWalk(keys, 0, true), GanscopeError);
@@ -177,6 +178,11 @@ TEST(AnimationExportUpscale, RepeatsEveryPixel) {
   ASSERT_EQ(big.height, 3);
   EXPECT_EQ(big.pixels[(2 * 6 + 2) * 3], 10);
   EXPECT_EQ(big.pixels[(2 * 6 + 3) * 3], 99);
+  // Videos are upscaled to at least 256 px.
+  EXPECT_EQ(videoScale(32), 8);
+  EXPECT_EQ(videoScale(64), 4);
+  EXPECT_EQ(videoScale(100), 3);
+  EXPECT_EQ(videoScale(256), 1);
 }
 
 }  // namespace gs
