@@ -41,6 +41,14 @@ std::function<void(Trainer&)> injectNanAfter(int64_t at) {
   };
 }
 
+// Callbacks that poison G after step `at` and collect the alarms raised.
+RunCallbacks nanAfter(int64_t at, std::vector<Alarm>& alarms) {
+  RunCallbacks cb;
+  cb.after_step = injectNanAfter(at);
+  cb.on_alarm = [&alarms](const Alarm& a) { alarms.push_back(a); };
+  return cb;
+}
+
 std::vector<at::Tensor> generatorWeights(const std::string& checkpoint) {
   std::vector<at::Tensor> out;
   for (const auto& p : loadGeneratorFile(checkpoint).generator->parameters()) out.push_back(p.detach().clone());
@@ -83,9 +91,7 @@ TEST_F(RunHealthTest, NanRollsBackToTheCheckpointExactlyAndTrainsOn) {
   const RunResult reference = trainRun(c, dir_ / "reference", false, RunCallbacks{});
 
   std::vector<Alarm> alarms;
-  RunCallbacks cb;
-  cb.after_step = injectNanAfter(7);
-  cb.on_alarm = [&](const Alarm& a) { alarms.push_back(a); };
+  const RunCallbacks cb = nanAfter(7, alarms);
   const RunResult r = trainRun(c, dir_ / "run", false, cb);
   EXPECT_EQ(r.steps_done, 12);
   EXPECT_EQ(r.rollbacks, 1);
@@ -125,9 +131,7 @@ TEST_F(RunHealthTest, NanRollsBackToTheCheckpointExactlyAndTrainsOn) {
 TEST_F(RunHealthTest, RollbackLowersTheLearningRates) {
   TrainConfig c = tinyConfig(dir_ / "data");
   std::vector<Alarm> alarms;
-  RunCallbacks cb;
-  cb.after_step = injectNanAfter(6);
-  cb.on_alarm = [&](const Alarm& a) { alarms.push_back(a); };
+  const RunCallbacks cb = nanAfter(6, alarms);
   const RunResult r = trainRun(c, dir_ / "run", false, cb);
   EXPECT_EQ(r.rollbacks, 1);
   const TrainConfig saved = trainConfigFromJson(readFile(RunPaths{dir_ / "run"}.config()));
