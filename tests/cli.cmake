@@ -1,17 +1,16 @@
-# Run folder, training loop and ganscope-cli (argument parsing, and end to end through the built binary).
-ganscope_gtest(test_run_folder LABELS unit SOURCES cli/test_run_folder.cpp)
-ganscope_gtest(test_run_loop LABELS unit SOURCES cli/test_run_loop.cpp)
-
-ganscope_gtest(test_cli_args LABELS unit SOURCES cli/test_cli_args.cpp
+# ganscope-cli: argument parsing, and end to end through the built binary.
+ganscope_gtest(cli_args_test LABELS unit SOURCES cli/cli_args_test.cpp
   ${PROJECT_SOURCE_DIR}/app/cli/args.cpp ${PROJECT_SOURCE_DIR}/app/cli/train_options.cpp
   ${PROJECT_SOURCE_DIR}/app/cli/tool_options.cpp ${PROJECT_SOURCE_DIR}/app/cli/usage.cpp)
-target_include_directories(test_cli_args PRIVATE ${PROJECT_SOURCE_DIR}/app/cli)
+target_include_directories(cli_args_test PRIVATE ${PROJECT_SOURCE_DIR}/app/cli)
 
 # These start the built ganscope-cli (about 1 s each to load LibTorch): about 15 s per program here.
-ganscope_gtest(test_cli_usage LABELS unit SOURCES cli/test_cli_usage.cpp cli/run_process.cpp)
-ganscope_gtest(test_cli_end_to_end LABELS unit SOURCES cli/test_cli_end_to_end.cpp cli/run_process.cpp
+ganscope_gtest(cli_usage_test LABELS unit SOURCES cli/cli_usage_test.cpp cli/run_process.cpp)
+ganscope_gtest(cli_end_to_end_test LABELS unit SOURCES cli/cli_end_to_end_test.cpp cli/run_process.cpp
   TIMEOUT 240)
-foreach(t test_cli_usage test_cli_end_to_end)
+ganscope_gtest(cli_style_test LABELS unit SOURCES cli/style_cli_test.cpp cli/run_process.cpp TIMEOUT 240)
+foreach(t cli_usage_test cli_end_to_end_test cli_style_test)
   target_compile_definitions(${t} PRIVATE GANSCOPE_CLI_PATH="$<TARGET_FILE:ganscope-cli>")
+  target_include_directories(${t} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/cli)
   add_dependencies(${t} ganscope-cli)
 endforeach()

@@ -5,5 +5,3 @@ ganscope_gtest(metrics_health_test LABELS unit SOURCES
   metrics/health_record_test.cpp)
 ganscope_gtest(metrics_diversity_test LABELS unit SOURCES
   metrics/diversity_test.cpp)
-ganscope_gtest(metrics_run_health_test LABELS unit SOURCES
-  metrics/run_health_test.cpp)

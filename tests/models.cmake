@@ -4,3 +4,4 @@ ganscope_gtest(models_networks_test LABELS unit SOURCES
   models/layers_test.cpp)
 ganscope_gtest(models_losses_test LABELS unit SOURCES
   models/losses_test.cpp)
+ganscope_gtest(models_style_test LABELS unit SOURCES models/style_model_test.cpp)

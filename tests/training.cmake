@@ -2,3 +2,8 @@
 ganscope_gtest(training_step_test LABELS unit SOURCES training/trainer_step_test.cpp)
 ganscope_gtest(training_checkpoint_test LABELS unit SOURCES training/checkpoint_test.cpp)
 ganscope_gtest(training_resume_test LABELS unit SOURCES training/resume_test.cpp)
+ganscope_gtest(training_style_test LABELS unit SOURCES training/style_training_test.cpp)
+ganscope_gtest(training_run_health_test LABELS unit SOURCES training/run_health_test.cpp)
+# The run folder and the training loop that the CLI and the app share.
+ganscope_gtest(training_run_folder_test LABELS unit SOURCES training/run_folder_test.cpp)
+ganscope_gtest(training_run_loop_test LABELS unit SOURCES training/run_loop_test.cpp)

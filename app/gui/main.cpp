@@ -13,12 +13,12 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app_style.h"
-#include "data_panel.h"
-#include "health_lab.h"
-#include "lab2d_panel.h"
-#include "main_window.h"
-#include "training_panel.h"
+#include "ui/widgets/app_style.h"
+#include "ui/training/data_panel.h"
+#include "ui/health/health_lab.h"
+#include "ui/lab2d/lab2d_panel.h"
+#include "ui/window/main_window.h"
+#include "ui/training/training_panel.h"
 #include "util/process_env.h"
 
 int main(int argc, char** argv) {

@@ -12,11 +12,11 @@
 #include <cstdio>
 #include <vector>
 
-#include "app_style.h"
+#include "ui/widgets/app_style.h"
 #include "explore/generator_session.h"
-#include "image_canvas.h"
-#include "latent_panel.h"
-#include "main_window.h"
+#include "ui/widgets/image_canvas.h"
+#include "ui/explore/latent_panel.h"
+#include "ui/window/main_window.h"
 #include "models/networks.h"
 #include "util/process_env.h"
 

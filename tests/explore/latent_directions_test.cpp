@@ -11,7 +11,7 @@
 #include "explore/generator_session.h"
 #include "explore/latent_directions.h"
 #include "models/dcgan.h"
-#include "style/style_fixture.h"
+#include "style_fixture.h"
 #include "tiny_run_config.h"
 #include "util/error.h"
 

@@ -1,0 +1,3 @@
+# Exports (core/export): labelled PNGs and animations.
+ganscope_gtest(export_png_test LABELS unit SOURCES export/png_export_test.cpp)
+ganscope_gtest(export_animation_test LABELS unit SOURCES export/animation_export_test.cpp)

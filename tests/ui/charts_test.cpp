@@ -1,0 +1,85 @@
+// Charts: decimation keeps spikes, smoothing is TensorBoard's debiased EMA, CSV has every step, long runs are
+// drawn from a bounded number of points.
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "ui/training/charts_panel.h"
+#include "ui/training/metric_history.h"
+#include "ui_test_support.h"
+
+using namespace gs;
+
+namespace {
+StepStats stats(int64_t step, double g, double d) {
+  StepStats s;
+  s.step = step;
+  s.g_loss = g;
+  s.d_loss = d;
+  s.d_real = 0.6;
+  s.d_fake = 0.4;
+  return s;
+}
+}  // namespace
+
+class ChartsTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase() { isolateSettings(); }
+
+  void decimationKeepsExtremes() {
+    QVector<QPointF> points;
+    for (int i = 0; i < 100000; ++i) points.push_back(QPointF(i, i == 54321 ? 100.0 : (i % 7) * 0.1));
+    const auto out = decimate(points, 1500);
+    QVERIFY(out.size() <= 1501);
+    double peak = 0;
+    for (int i = 1; i < out.size(); ++i) {
+      QVERIFY(out[i].x() > out[i - 1].x());  // strictly in step order
+      peak = std::max(peak, out[i].y());
+    }
+    QCOMPARE(peak, 100.0);
+    QCOMPARE(out.back().x(), 99999.0);
+  }
+
+  void smoothingIsDebiasedEma() {
+    MetricHistory h;
+    h.append(stats(1, 1.0, 0));
+    h.append(stats(2, 3.0, 0));
+    const auto s = h.smoothed(Metric::GLoss, 0.5, 100);
+    QCOMPARE(s.size(), 2);
+    QCOMPARE(s[0].y(), 1.0);  // debiased: the first point is the value itself
+    // (0.5 * 0.5 * 1 + 0.5 * 3) / (0.5 * 0.5 + 0.5) = 1.75 / 0.75
+    QVERIFY(std::abs(s[1].y() - 1.75 / 0.75) < 1e-9);
+    QCOMPARE(h.smoothed(Metric::GLoss, 0.0, 100)[1].y(), 3.0);
+    // Repeated steps (a resumed run) replace the tail instead of going backwards.
+    h.append(stats(2, 5.0, 0));
+    QCOMPARE(int(h.size()), 2);
+    QCOMPARE(h.nearest(1.9)->g_loss, 5.0);
+  }
+
+  void panelDrawsBoundedPointsAndExportsCsv() {
+    ChartsPanel panel;
+    panel.resize(1200, 300);
+    panel.show();
+    QVector<StepStats> batch;
+    for (int i = 1; i <= 20000; ++i) batch.push_back(stats(i, std::sin(i * 0.01), std::cos(i * 0.01)));
+    panel.append(batch);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.drawnPoints(Metric::GLoss) > 0, 2000);  // the 10 Hz timer repaints
+    QVERIFY(panel.drawnPoints(Metric::GLoss) <= ChartsPanel::kMaxPoints + 1);
+    QVERIFY(panel.drawnPoints(Metric::DReal) > 0);
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY2(panel.exportCsv(dir.filePath("m.csv"), &error), qPrintable(error));
+    QFile csv(dir.filePath("m.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 20001);
+    QVERIFY(lines.front().startsWith("step,images_seen,seconds,g_loss,d_loss"));
+    QVERIFY(lines[1].startsWith("1,"));
+    QVERIFY(!panel.exportCsv("/nonexistent/dir/m.csv", &error));
+    QVERIFY(error.contains("/nonexistent/dir/m.csv"));
+  }
+};
+
+QTEST_MAIN(ChartsTest)
+#include "charts_test.moc"

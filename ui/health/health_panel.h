@@ -1,0 +1,57 @@
+#pragma once
+// The Health charts of a run: diversity of the fixed grid against real images (pixel and D-feature ratios, with
+// a dashed line at 1 = as diverse as the data), the share of near-duplicate grid cells and the birthday support
+// estimate (log axis) over the steps, alarm markers at the steps they were raised (hover for the message), and
+// D's output histograms for real and generated images.
+#include <QWidget>
+
+#include "ui/health/health_history.h"
+
+class QChart;
+class QHBoxLayout;
+class QLabel;
+class QLineSeries;
+class QLogValueAxis;
+class QValueAxis;
+
+namespace gs {
+
+class AlarmMarks;
+class MetricChartView;
+class OutputHistogramView;
+
+class HealthPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit HealthPanel(QWidget* parent = nullptr);
+
+  void addRecord(const HealthRecord& record);
+  void addAlarm(const Alarm& alarm);
+  void clear();           // records and alarms (a new run)
+  void clearRecords();    // records only (health.jsonl was cut back; it is read again)
+  const HealthHistory& history() const { return history_; }
+
+  // For tests: points drawn by a series, alarm markers drawn, the histogram's step.
+  int drawnPoints(HealthSeries which) const;
+  int alarmMarkers() const;
+  OutputHistogramView* histogram() const { return histogram_; }
+  // The row of the summary line, for actions that belong with the health view.
+  QHBoxLayout* header() const { return header_; }
+
+ private:
+  void refresh();
+  QString readout(double step) const;
+
+  HealthHistory history_;
+  QChart* chart_;
+  MetricChartView* view_;
+  QValueAxis *x_, *y_;
+  QLogValueAxis* support_axis_;
+  QLineSeries *pixel_, *feature_, *duplicates_, *support_, *unity_;
+  AlarmMarks* alarm_marks_;
+  OutputHistogramView* histogram_;
+  QLabel* summary_;
+  QHBoxLayout* header_;
+};
+
+}  // namespace gs

@@ -1,0 +1,206 @@
+#include "ui/training/charts_panel.h"
+
+#include <QChart>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSlider>
+#include <QTimer>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/widgets/alarm_marks.h"
+#include "ui/widgets/metric_chart_view.h"
+
+namespace gs {
+
+ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 4, 6, 4);
+  auto* bar = new QHBoxLayout;
+  smoothing_ = new QSlider(Qt::Horizontal, this);
+  smoothing_->setRange(0, 99);
+  smoothing_->setValue(60);
+  smoothing_->setMaximumWidth(220);
+  smoothing_->setToolTip("Weight of the running average (as TensorBoard); raw values are drawn faintly");
+  smoothing_label_ = new QLabel(this);
+  count_label_ = new QLabel("no data yet", this);
+  auto* reset = new QPushButton("Reset zoom", this);
+  reset->setToolTip("Or double-click a chart. Drag: zoom to a box; wheel: zoom; right-drag: pan");
+  auto* csv = new QPushButton("Export CSV\u2026", this);
+  bar->addWidget(new QLabel("Smoothing", this));
+  bar->addWidget(smoothing_);
+  bar->addWidget(smoothing_label_);
+  bar->addSpacing(16);
+  bar->addWidget(count_label_, 1);
+  bar->addWidget(reset);
+  bar->addWidget(csv);
+  layout->addLayout(bar);
+
+  auto* charts = new QHBoxLayout;
+  charts->setSpacing(4);
+  plots_.push_back(makePlot("Loss", "loss", {Metric::GLoss, Metric::DLoss}, {QColor(255, 140, 60), QColor(80, 160, 255)}));
+  plots_.push_back(makePlot("Discriminator output", "mean D", {Metric::DReal, Metric::DFake},
+                            {QColor(90, 200, 120), QColor(230, 90, 200)}));
+  plots_.push_back(makePlot("Gradient norm", "L2 norm", {Metric::GGradNorm, Metric::DGradNorm},
+                            {QColor(255, 140, 60), QColor(80, 160, 255)}));
+  for (auto& plot : plots_) charts->addWidget(plot.view, 1);
+  layout->addLayout(charts, 1);
+
+  timer_ = new QTimer(this);
+  timer_->setInterval(100);  // at most 10 repaints a second
+  connect(timer_, &QTimer::timeout, this, [this] {
+    if (dirty_) refreshNow();
+  });
+  timer_->start();
+  connect(smoothing_, &QSlider::valueChanged, this, [this] {
+    smoothing_label_->setText(QString::number(smoothing(), 'f', 2));
+    dirty_ = true;
+  });
+  connect(reset, &QPushButton::clicked, this, [this] {
+    for (auto& plot : plots_) plot.view->resetZoom();
+  });
+  connect(csv, &QPushButton::clicked, this, &ChartsPanel::csvExportRequested);
+  smoothing_label_->setText(QString::number(smoothing(), 'f', 2));
+}
+
+ChartsPanel::Plot ChartsPanel::makePlot(const QString& title, const QString& y_title,
+                                        const std::vector<Metric>& metrics, const std::vector<QColor>& colors) {
+  Plot plot;
+  plot.metrics = metrics;
+  auto* chart = new QChart;
+  chart->setTitle(title);
+  chart->setTheme(QChart::ChartThemeDark);
+  chart->setBackgroundRoundness(0);
+  chart->setMargins(QMargins(2, 2, 2, 2));
+  chart->legend()->setAlignment(Qt::AlignBottom);
+  chart->setAnimationOptions(QChart::NoAnimation);
+  plot.x = new QValueAxis;
+  plot.x->setTitleText("step");
+  plot.x->setLabelFormat("%.0f");
+  plot.x->setRange(0, 100);  // until the first point: whole-step ticks, not 0 0 1 1 1
+  plot.y = new QValueAxis;
+  plot.y->setTitleText(y_title);
+  chart->addAxis(plot.x, Qt::AlignBottom);
+  chart->addAxis(plot.y, Qt::AlignLeft);
+  // Tight ranges with ticks at round values (0, 0.5, 1 rather than -0.05, 0.23, 0.5, ...).
+  useRoundTicks(plot.x, 6);
+  useRoundTicks(plot.y, 5);
+  for (size_t i = 0; i < metrics.size(); ++i) {
+    const QString name = allMetrics()[size_t(metrics[i])].name;
+    auto* raw = new QLineSeries;
+    QColor faint = colors[i];
+    faint.setAlpha(70);
+    raw->setPen(QPen(faint, 1));
+    raw->setName(name + " (raw)");
+    auto* smooth = new QLineSeries;
+    smooth->setPen(QPen(colors[i], 2));
+    smooth->setName(name);
+    for (auto* s : {raw, smooth}) {
+      chart->addSeries(s);
+      s->attachAxis(plot.x);
+      s->attachAxis(plot.y);
+    }
+    chart->legend()->markers(raw).front()->setVisible(false);
+    plot.raw.push_back(raw);
+    plot.smooth.push_back(smooth);
+  }
+  plot.view = new MetricChartView(chart, this);
+  plot.view->setMinimumSize(240, 180);
+  plot.view->setReadout([this](double step) { return readout(step); });
+  connect(plot.view, &MetricChartView::zoomReset, this, [this] { refreshNow(); });
+  plot.marks = new AlarmMarks(chart, plot.x, plot.y, plot.view);
+  return plot;
+}
+
+void ChartsPanel::append(const QVector<StepStats>& steps) {
+  for (const auto& s : steps) history_.append(s);
+  if (!steps.isEmpty()) dirty_ = true;
+}
+
+void ChartsPanel::clear() {
+  history_.clear();
+  alarms_.clear();
+  for (auto& plot : plots_) plot.view->resetZoom();
+  dirty_ = true;
+}
+
+void ChartsPanel::addAlarm(const Alarm& alarm) {
+  alarms_.push_back(alarm);
+  dirty_ = true;
+}
+
+void ChartsPanel::clearAlarms() {
+  alarms_.clear();
+  dirty_ = true;
+}
+
+int ChartsPanel::alarmMarkers() const { return plots_.front().marks->count(); }
+
+double ChartsPanel::smoothing() const { return smoothing_->value() / 100.0; }
+
+int ChartsPanel::drawnPoints(Metric m) const {
+  for (const auto& plot : plots_)
+    for (size_t i = 0; i < plot.metrics.size(); ++i)
+      if (plot.metrics[i] == m) return plot.raw[i]->count();
+  return 0;
+}
+
+void ChartsPanel::refreshNow() {
+  dirty_ = false;
+  ++refreshes_;
+  for (auto& plot : plots_) refreshPlot(plot);
+  if (history_.empty()) {
+    count_label_->setText("no data yet");
+  } else {
+    const auto& last = history_.steps().back();
+    count_label_->setText(QString("%1 points \u00B7 step %2 \u00B7 G %3 \u00B7 D %4")
+                              .arg(history_.size())
+                              .arg(last.step)
+                              .arg(last.g_loss, 0, 'f', 3)
+                              .arg(last.d_loss, 0, 'f', 3));
+  }
+}
+
+void ChartsPanel::refreshPlot(Plot& plot) {
+  double lo = INFINITY, hi = -INFINITY;
+  for (size_t i = 0; i < plot.metrics.size(); ++i) {
+    const auto raw = history_.raw(plot.metrics[i], kMaxPoints);
+    const auto smooth = history_.smoothed(plot.metrics[i], smoothing(), kMaxPoints);
+    plot.raw[i]->replace(raw);  // one call, one repaint: appending point by point is far slower
+    plot.smooth[i]->replace(smooth);
+    for (const auto& p : raw) {
+      lo = std::min(lo, p.y());
+      hi = std::max(hi, p.y());
+    }
+  }
+  if (!plot.view->userZoomed() && !history_.empty() && std::isfinite(lo)) {
+    const double first = double(history_.steps().front().step), last = double(history_.steps().back().step);
+    plot.x->setRange(first, std::max(first + 1, last));
+    const double pad = std::max(1e-6, (hi - lo) * 0.05);
+    plot.y->setRange(lo - pad, hi + pad);
+  }
+  plot.marks->setAlarms(alarms_);  // after the range: the marks span the plot's height
+}
+
+QString ChartsPanel::readout(double step) const {
+  const StepStats* s = history_.nearest(step);
+  if (!s) return {};
+  const QString alarms = plots_.front().marks->describeNear(step, std::abs(double(s->step) - step) + 1);
+  return QString("step %1\nG loss %2 \u00B7 D loss %3\nD(x) %4 \u00B7 D(G(z)) %5\n|grad G| %6 \u00B7 |grad D| %7\n%8 images/s")
+      .arg(s->step)
+      .arg(s->g_loss, 0, 'f', 4)
+      .arg(s->d_loss, 0, 'f', 4)
+      .arg(s->d_real, 0, 'f', 3)
+      .arg(s->d_fake, 0, 'f', 3)
+      .arg(s->g_grad_norm, 0, 'g', 4)
+      .arg(s->d_grad_norm, 0, 'g', 4)
+      .arg(s->images_per_second, 0, 'f', 1) + alarms;
+}
+
+}  // namespace gs

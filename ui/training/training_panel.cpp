@@ -1,0 +1,250 @@
+#include "ui/training/training_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace gs {
+namespace {
+
+QSpinBox* intBox(QWidget* parent, int lo, int hi, const QString& suffix = {}) {
+  auto* box = new QSpinBox(parent);
+  box->setRange(lo, hi);
+  box->setSuffix(suffix);
+  return box;
+}
+
+QDoubleSpinBox* rateBox(QWidget* parent) {
+  auto* box = new QDoubleSpinBox(parent);
+  box->setDecimals(5);
+  box->setRange(1e-6, 1e-1);
+  box->setSingleStep(1e-5);
+  return box;
+}
+
+QString duration(double seconds) {
+  if (!(seconds >= 0) || seconds > 1e7) return "\u2013";
+  const int s = int(seconds);
+  if (s >= 3600) return QString("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+  if (s >= 60) return QString("%1 min %2 s").arg(s / 60).arg(s % 60);
+  return QString("%1 s").arg(s);
+}
+
+}  // namespace
+
+TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  auto* form = new QFormLayout;
+  form->setLabelAlignment(Qt::AlignRight);
+  form->setVerticalSpacing(4);
+  model_ = new QComboBox(this);
+  model_->addItem("DCGAN", int(ModelKind::Dcgan));
+  model_->addItem("Style-based", int(ModelKind::Style));
+  resolution_ = new QComboBox(this);
+  for (int r : {32, 64, 128, 256}) resolution_->addItem(QString("%1 \u00D7 %1 px").arg(r), r);
+  loss_ = new QComboBox(this);
+  loss_->addItem("Non-saturating", int(LossKind::NonSaturating));
+  loss_->addItem("Minimax (saturating)", int(LossKind::Minimax));
+  loss_->addItem("WGAN-GP", int(LossKind::WganGp));
+  loss_->addItem("Hinge", int(LossKind::Hinge));
+  latent_dim_ = intBox(this, 2, 1024);
+  width_ = intBox(this, 4, 1024, " ch");
+  width_->setToolTip("Generator and discriminator width (channels of the widest hidden layer)");
+  lr_g_ = rateBox(this);
+  lr_d_ = rateBox(this);
+  batch_ = intBox(this, 1, 1024, " images");
+  d_steps_ = intBox(this, 1, 10);
+  d_steps_->setToolTip("Discriminator steps per generator step (5 for WGAN-GP)");
+  ema_kimg_ = new QDoubleSpinBox(this);
+  ema_kimg_->setRange(0, 1000);
+  ema_kimg_->setDecimals(1);
+  ema_kimg_->setSuffix(" kimg");
+  ema_kimg_->setToolTip("Half-life of the generator's moving average in thousands of images (0: off)");
+  spectral_norm_ = new QCheckBox("Spectral norm on D", this);
+  minibatch_std_ = new QCheckBox("Minibatch std in D", this);
+  steps_ = intBox(this, 1, 10000000, " steps");
+  sample_every_ = intBox(this, 1, 100000, " steps");
+  seed_ = intBox(this, 0, 2147483647);
+  device_ = new QComboBox(this);
+  device_->addItems({"auto", "cpu", "cuda"});
+  form->addRow("Model", model_);
+  form->addRow("Resolution", resolution_);
+  form->addRow("Loss", loss_);
+  form->addRow("Latent size", latent_dim_);
+  form->addRow("Width", width_);
+  form->addRow("Learning rate G", lr_g_);
+  form->addRow("Learning rate D", lr_d_);
+  form->addRow("Batch", batch_);
+  form->addRow("D steps", d_steps_);
+  form->addRow("EMA half-life", ema_kimg_);
+  form->addRow(QString(), spectral_norm_);
+  form->addRow(QString(), minibatch_std_);
+  form->addRow("Train for", steps_);
+  form->addRow("Samples every", sample_every_);
+  form->addRow("Seed", seed_);
+  form->addRow("Device", device_);
+
+  auto* buttons = new QHBoxLayout;
+  start_ = new QPushButton("Start", this);
+  start_->setObjectName("primary");
+  pause_ = new QPushButton("Pause", this);
+  pause_->setCheckable(true);
+  stop_ = new QPushButton("Stop", this);
+  buttons->addWidget(start_);
+  buttons->addWidget(pause_);
+  buttons->addWidget(stop_);
+  layout->addLayout(buttons);
+  progress_ = new QProgressBar(this);
+  progress_->setRange(0, 1);
+  progress_->setValue(0);
+  progress_->setFormat("idle");
+  layout->addWidget(progress_);
+  status_ = new QLabel("Open an image folder, then Start.", this);
+  status_->setWordWrap(true);
+  layout->addWidget(status_);
+  run_folder_ = new QLabel(this);
+  run_folder_->setWordWrap(true);
+  run_folder_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+  layout->addWidget(run_folder_);
+  // Controls and progress first, so they stay in view above the long settings form.
+  layout->addSpacing(6);
+  layout->addLayout(form);
+
+  connect(start_, &QPushButton::clicked, this, &TrainingPanel::startRequested);
+  connect(pause_, &QPushButton::toggled, this, [this](bool paused) {
+    pause_->setText(paused ? "Resume" : "Pause");
+    Q_EMIT pauseToggled(paused);
+  });
+  connect(stop_, &QPushButton::clicked, this, &TrainingPanel::stopRequested);
+  connect(run_folder_, &QLabel::linkActivated, this, &TrainingPanel::runFolderClicked);
+  connect(loss_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+    // Settings known to train with each loss (GAN-NOTES): WGAN-GP wants 5 critic steps and lr 1e-4.
+    const auto loss = LossKind(loss_->currentData().toInt());
+    if (loss == LossKind::WganGp) {
+      d_steps_->setValue(5);
+      lr_g_->setValue(1e-4);
+      lr_d_->setValue(1e-4);
+    } else if (d_steps_->value() == 5) {
+      d_steps_->setValue(1);
+    }
+  });
+
+  connect(model_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+    // Each model starts from the learning rates known to train it (defaultOptim: 2e-3 for style-based).
+    const OptimConfig o = defaultOptim(ModelKind(model_->currentData().toInt()), resolution());
+    lr_g_->setValue(o.lr_g);
+    lr_d_->setValue(o.lr_d);
+  });
+
+  TrainConfig defaults;
+  defaults.model.g_width = defaults.model.d_width = 32;
+  setConfig(defaults);
+  setRunning(false);
+}
+
+TrainConfig TrainingPanel::config() const {
+  TrainConfig c = base_;
+  c.model.kind = ModelKind(model_->currentData().toInt());
+  c.model.resolution = c.data.resolution = resolution();
+  c.optim.loss = LossKind(loss_->currentData().toInt());
+  c.model.latent_dim = latent_dim_->value();
+  c.model.g_width = c.model.d_width = width_->value();
+  c.optim.lr_g = lr_g_->value();
+  c.optim.lr_d = lr_d_->value();
+  c.batch = batch_->value();
+  c.optim.d_steps = d_steps_->value();
+  c.optim.ema_kimg = ema_kimg_->value();
+  c.model.spectral_norm = spectral_norm_->isChecked();
+  c.model.minibatch_std = minibatch_std_->isChecked();
+  c.total_steps = steps_->value();
+  c.sample_every = sample_every_->value();
+  c.seed = uint64_t(seed_->value());
+  c.device = device_->currentText().toStdString();
+  if (c.optim.loss == LossKind::WganGp || c.optim.loss == LossKind::Hinge) {
+    c.optim.beta1 = 0.0;
+    c.optim.beta2 = 0.9;
+  }
+  if (c.model.kind == ModelKind::Style && c.optim.loss == LossKind::NonSaturating) {
+    // StyleGAN2's Adam betas and lazy R1 unless the config already sets a penalty.
+    const OptimConfig style = defaultOptim(ModelKind::Style, c.model.resolution);
+    c.optim.beta1 = style.beta1;
+    c.optim.beta2 = style.beta2;
+    if (c.optim.r1_gamma <= 0) c.optim.r1_gamma = style.r1_gamma;
+  }
+  return c;
+}
+
+void TrainingPanel::setConfig(const TrainConfig& c) {
+  base_ = c;
+  model_->setCurrentIndex(model_->findData(int(c.model.kind)));
+  resolution_->setCurrentIndex(std::max(0, resolution_->findData(c.model.resolution)));
+  const QSignalBlocker block(loss_);  // keep the given rates and steps, not the loss presets
+  loss_->setCurrentIndex(loss_->findData(int(c.optim.loss)));
+  latent_dim_->setValue(c.model.latent_dim);
+  width_->setValue(c.model.g_width);
+  lr_g_->setValue(c.optim.lr_g);
+  lr_d_->setValue(c.optim.lr_d);
+  batch_->setValue(c.batch);
+  d_steps_->setValue(c.optim.d_steps);
+  ema_kimg_->setValue(c.optim.ema_kimg);
+  spectral_norm_->setChecked(c.model.spectral_norm);
+  minibatch_std_->setChecked(c.model.minibatch_std);
+  steps_->setValue(int(std::min<int64_t>(c.total_steps, 10000000)));
+  sample_every_->setValue(c.sample_every);
+  seed_->setValue(int(c.seed));
+  device_->setCurrentText(QString::fromStdString(c.device));
+}
+
+int TrainingPanel::resolution() const { return resolution_->currentData().toInt(); }
+
+void TrainingPanel::setRunning(bool running, bool paused) {
+  start_->setEnabled(!running);
+  pause_->setEnabled(running);
+  stop_->setEnabled(running);
+  if (running) seconds_per_step_ = 0;
+  if (!running) {
+    const QSignalBlocker block(pause_);
+    pause_->setChecked(false);
+    pause_->setText("Pause");
+  }
+  for (QWidget* w : std::initializer_list<QWidget*>{model_, resolution_, loss_, latent_dim_, width_, lr_g_, lr_d_,
+                                                    batch_, d_steps_, ema_kimg_, spectral_norm_, minibatch_std_,
+                                                    steps_, sample_every_, seed_, device_})
+    w->setEnabled(!running);
+}
+
+void TrainingPanel::setRunFolder(const QString& path) {
+  run_folder_->setText(path.isEmpty() ? QString()
+                                      : QString("Run folder: <a href=\"run\">%1</a>").arg(path.toHtmlEscaped()));
+}
+
+void TrainingPanel::showLoadProgress(qint64 done, qint64 total) {
+  progress_->setRange(0, int(std::max<qint64>(1, total)));
+  progress_->setValue(int(done));
+  progress_->setFormat("decoding images %v / %m");
+}
+
+void TrainingPanel::showStep(const StepStats& s, int64_t total_steps) {
+  progress_->setRange(0, int(std::max<int64_t>(1, total_steps)));
+  progress_->setValue(int(std::min(s.step, total_steps)));
+  progress_->setFormat(QString("step %1 / %2  (%p%)").arg(s.step).arg(total_steps));
+  // Smooth the step time: one slow step (a checkpoint write) should not make the ETA jump.
+  seconds_per_step_ = seconds_per_step_ <= 0 ? s.seconds : 0.9 * seconds_per_step_ + 0.1 * s.seconds;
+  const double eta = seconds_per_step_ > 0 ? (total_steps - s.step) * seconds_per_step_ : -1;
+  status_->setText(QString("%1 images/s \u00B7 %2 images seen \u00B7 ETA %3")
+                       .arg(s.images_per_second, 0, 'f', 1)
+                       .arg(s.images_seen)
+                       .arg(duration(eta)));
+}
+
+void TrainingPanel::showMessage(const QString& text) { status_->setText(text); }
+
+}  // namespace gs

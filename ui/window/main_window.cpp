@@ -1,0 +1,276 @@
+#include "ui/window/main_window.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFile>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStackedWidget>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "ui/training/charts_panel.h"
+#include "ui/widgets/core_types.h"
+#include "ui/training/data_panel.h"
+#include "ui/explore/directions_box.h"
+#include "ui/health/health_lab.h"
+#include "explore/generator_session.h"
+#include "ui/widgets/image_canvas.h"
+#include "ui/export/image_export.h"
+#include "ui/lab2d/lab2d_panel.h"
+#include "ui/explore/latent_panel.h"
+#include "ui/training/run_follower.h"
+#include "ui/explore/style_layer_panel.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_panel.h"
+
+// Keeps the demo generator's resource in the static library (outside any namespace, as Qt requires).
+static void initDemoResource() {
+#ifdef GANSCOPE_HAS_DEMO_GENERATOR
+  Q_INIT_RESOURCE(resources);
+#endif
+}
+
+namespace gs {
+namespace {
+
+QLabel* sectionTitle(const QString& text, QWidget* parent) {
+  auto* label = new QLabel(text, parent);
+  label->setObjectName("sectionTitle");
+  return label;
+}
+
+QScrollArea* verticalScroller(QWidget* content) {
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(content);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  // Never narrower than the content plus the vertical scroll bar: with horizontal scrolling off, a narrower
+  // dock would cut off the right edge of the controls.
+  scroll->setMinimumWidth(content->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 2);
+  return scroll;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent, bool load_demo)
+    : QMainWindow(parent),
+      render_(new RenderService(this)),
+      training_(new TrainingController(this)),
+      follower_(new RunFollower(this)),
+      exporter_(new ExportRunner(this)),
+      loader_(new QFutureWatcher<GeneratorLoad>(this)) {
+  registerCoreMetaTypes();
+  setWindowTitle("GANscope");
+  setAcceptDrops(true);
+  setDockNestingEnabled(true);
+  buildCentre();
+  buildDocks();
+  buildMenus();
+  connectSignals();
+  health_lab_ = new HealthLab(this, follower_);
+  statusBar()->showMessage("Ready");
+
+  QSettings settings;
+  if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1500, 940);
+  restoreState(settings.value("window/state").toByteArray());
+  if (load_demo) loadDemoGenerator();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildCentre() {
+  auto* centre = new QWidget(this);
+  auto* layout = new QVBoxLayout(centre);
+  layout->setContentsMargins(4, 4, 4, 0);
+  // Error banner: visible until dismissed or replaced; the app keeps running underneath.
+  banner_row_ = new QWidget(centre);
+  auto* banner_layout = new QHBoxLayout(banner_row_);
+  banner_layout->setContentsMargins(0, 0, 0, 0);
+  banner_ = new QLabel(banner_row_);
+  banner_->setObjectName("banner");
+  banner_->setWordWrap(true);
+  banner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto* close = new QToolButton(banner_row_);
+  close->setText("\u2715");
+  close->setToolTip("Dismiss");
+  banner_layout->addWidget(banner_, 1);
+  banner_layout->addWidget(close);
+  banner_row_->hide();
+  connect(close, &QToolButton::clicked, this, &MainWindow::clearError);
+  layout->addWidget(banner_row_);
+
+  tabs_ = new QTabWidget(centre);
+  explorer_canvas_ = new ImageCanvas(tabs_);
+  explorer_canvas_->setPlaceholder("No generator loaded.\nOpen a checkpoint (File \u25B8 Open checkpoint\u2026), "
+                                   "or open an image folder and train one.");
+  samples_canvas_ = new ImageCanvas(tabs_);
+  samples_canvas_->setPlaceholder("The fixed-latent sample grid appears here while a generator is loaded or a "
+                                  "run is training.\nClick a cell to explore it.");
+  tabs_->addTab(explorer_canvas_, "Explorer");
+  tabs_->addTab(samples_canvas_, "Samples");
+  tabs_->addTab(new Lab2dPanel(tabs_), "2D lab");
+  layout->addWidget(tabs_, 1);
+  setCentralWidget(centre);
+}
+
+void MainWindow::buildDocks() {
+  // Left: data and training settings in one scrolling column.
+  auto* left = new QWidget;
+  auto* left_layout = new QVBoxLayout(left);
+  left_layout->setContentsMargins(8, 4, 8, 8);
+  data_panel_ = new DataPanel(left);
+  training_panel_ = new TrainingPanel(left);
+  left_layout->addWidget(sectionTitle("DATASET", left));
+  left_layout->addWidget(data_panel_);
+  left_layout->addSpacing(8);
+  left_layout->addWidget(sectionTitle("TRAINING", left));
+  left_layout->addWidget(training_panel_);
+  left_layout->addStretch(1);
+  auto* left_scroll = verticalScroller(left);
+  left_scroll->setMinimumWidth(340);
+  auto* left_dock = new QDockWidget("Data & Training", this);
+  left_dock->setObjectName("dataDock");
+  left_dock->setWidget(left_scroll);
+  addDockWidget(Qt::LeftDockWidgetArea, left_dock);
+
+  // Right: the latent controls, and the style-layer controls in a second tab shown for style generators.
+  latent_panel_ = new LatentPanel;
+  style_panel_ = new StyleLayerPanel;
+  // A tab bar over a stack rather than a second QTabWidget: the centre's tabs stay the window's only one.
+  auto* right = new QWidget;
+  auto* right_layout = new QVBoxLayout(right);
+  right_layout->setContentsMargins(0, 0, 0, 0);
+  right_layout->setSpacing(0);
+  explorer_controls_ = new QTabBar(right);
+  explorer_controls_->setDocumentMode(true);
+  explorer_controls_->setExpanding(false);
+  explorer_controls_->addTab("Latent");
+  explorer_controls_->addTab("Style layers");
+  explorer_controls_->setTabVisible(1, false);
+  explorer_controls_->addTab("Directions");
+  auto* right_stack = new QStackedWidget(right);
+  right_stack->addWidget(verticalScroller(latent_panel_));
+  right_stack->addWidget(verticalScroller(style_panel_));
+  directions_box_ = new DirectionsBox;
+  right_stack->addWidget(verticalScroller(directions_box_));
+  connect(explorer_controls_, &QTabBar::currentChanged, right_stack, &QStackedWidget::setCurrentIndex);
+  right_layout->addWidget(explorer_controls_);
+  right_layout->addWidget(right_stack, 1);
+  // No fixed minimum here: it would override the scrollers' (content + scroll bar) and clip the sliders' values.
+  auto* right_dock = new QDockWidget("Latent explorer", this);
+  right_dock->setObjectName("latentDock");
+  right_dock->setWidget(right);
+  addDockWidget(Qt::RightDockWidgetArea, right_dock);
+
+  charts_ = new ChartsPanel;
+  auto* bottom_dock = new QDockWidget("Training charts", this);
+  bottom_dock->setObjectName("chartsDock");
+  bottom_dock->setWidget(charts_);
+  addDockWidget(Qt::BottomDockWidgetArea, bottom_dock);
+  resizeDocks({bottom_dock}, {300}, Qt::Vertical);
+  resizeDocks({left_dock, right_dock}, {360, right->minimumSizeHint().width()}, Qt::Horizontal);
+}
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu("&File");
+  file->addAction("Open image &folder\u2026", QKeySequence("Ctrl+O"), this, [this] { data_panel_->browseRequested(); });
+  file->addAction("Open &checkpoint\u2026", QKeySequence("Ctrl+Shift+O"), this, [this] { chooseCheckpoint(); });
+  file->addAction("&Attach to run folder\u2026", this, [this] { chooseRunFolder(); });
+  file->addSeparator();
+  auto* recent_folders = file->addMenu("Recent image folders");
+  auto* recent_runs = file->addMenu("Recent runs");
+  auto* recent_checkpoints = file->addMenu("Recent checkpoints");
+  connect(recent_folders, &QMenu::aboutToShow, this, [=] { fillRecentMenu(recent_folders, "recent/folders"); });
+  connect(recent_runs, &QMenu::aboutToShow, this, [=] { fillRecentMenu(recent_runs, "recent/runs"); });
+  connect(recent_checkpoints, &QMenu::aboutToShow, this,
+          [=] { fillRecentMenu(recent_checkpoints, "recent/checkpoints"); });
+  file->addSeparator();
+  file->addAction("Export current &image\u2026", QKeySequence("Ctrl+E"), this, [this] { chooseAndExport(0); });
+  file->addAction("Export sample &grid\u2026", this, [this] { chooseAndExport(1); });
+  file->addAction("Export &N samples\u2026", this, [this] { chooseAndExport(2); });
+  file->addAction("Export latent &walk video\u2026", this, [this] { chooseAndExport(3); });
+  file->addAction("Export charts as CS&V\u2026", this, &MainWindow::exportCsv);
+  file->addSeparator();
+  file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
+
+  view_menu_ = menuBar()->addMenu("&View");
+  for (auto* dock : findChildren<QDockWidget*>()) view_menu_->addAction(dock->toggleViewAction());
+  view_menu_->addSeparator();
+  view_menu_->addAction("Explorer tab", QKeySequence("Ctrl+1"), this, [this] { tabs_->setCurrentIndex(0); });
+  view_menu_->addAction("Samples tab", QKeySequence("Ctrl+2"), this, [this] { tabs_->setCurrentIndex(1); });
+  view_menu_->addSeparator();
+  // Nearest-neighbour by default: a 64 px generator's pixels are what it made. Remembered between sessions.
+  auto* smooth = view_menu_->addAction("Smooth image scaling");
+  smooth->setObjectName("smoothScaling");
+  smooth->setCheckable(true);
+  connect(smooth, &QAction::toggled, this, [this](bool on) {
+    explorer_canvas_->setSmooth(on);
+    samples_canvas_->setSmooth(on);
+    QSettings().setValue("view/smooth", on);
+  });
+  smooth->setChecked(QSettings().value("view/smooth", false).toBool());
+}
+
+void MainWindow::rememberRecent(const QString& key, const QString& path) {
+  QSettings settings;
+  QStringList list = settings.value(key).toStringList();
+  list.removeAll(path);
+  list.prepend(path);
+  while (list.size() > 10) list.removeLast();
+  settings.setValue(key, list);
+}
+
+void MainWindow::fillRecentMenu(QMenu* menu, const QString& key) {
+  menu->clear();
+  const QStringList list = QSettings().value(key).toStringList();
+  if (list.isEmpty()) menu->addAction("(none)")->setEnabled(false);
+  for (const QString& path : list) menu->addAction(path, this, [this, path] { openPath(path); });
+}
+
+void MainWindow::loadDemoGenerator() {
+  initDemoResource();
+  QFile file(kDemoResource);
+  if (!file.open(QIODevice::ReadOnly)) {
+    statusBar()->showMessage("No demo generator in this build: open a checkpoint or train one");
+    return;
+  }
+  const std::string bytes = file.readAll().toStdString();
+  loadGeneratorAsync("demo generator", [bytes] { return GeneratorSession::openBytes(bytes, "demo generator"); });
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls() && event->mimeData()->urls().front().isLocalFile()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const auto urls = event->mimeData()->urls();
+  if (urls.isEmpty()) return;
+  openPath(urls.front().toLocalFile());
+  event->acceptProposedAction();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  QSettings settings;
+  settings.setValue("window/geometry", saveGeometry());
+  settings.setValue("window/state", saveState());
+  training_->stop();
+  exporter_->cancel();
+  event->accept();
+}
+
+}  // namespace gs
