@@ -232,4 +232,38 @@ void validate(const TrainConfig& c) {
     if (v < 0 || v > 255) fail("background colour components must be in 0..255");
 }
 
+std::string architectureMismatch(const TrainConfig& in_file, const TrainConfig& here) {
+  std::string out;
+  auto check = [&out](const char* name, const std::string& a, const std::string& b) {
+    if (a == b) return;
+    if (!out.empty()) out += "; ";
+    out += std::string(name) + " " + a + " in the checkpoint, " + b + " here";
+  };
+  auto str = [](auto v) { return std::to_string(v); };
+  const ModelConfig& a = in_file.model;
+  const ModelConfig& b = here.model;
+  check("model", toString(a.kind), toString(b.kind));
+  check("latent_dim", str(a.latent_dim), str(b.latent_dim));
+  check("g_width", str(a.g_width), str(b.g_width));
+  check("d_width", str(a.d_width), str(b.d_width));
+  check("spectral_norm", str(a.spectral_norm), str(b.spectral_norm));
+  check("minibatch_std", str(a.minibatch_std), str(b.minibatch_std));
+  check("channels", str(a.channels), str(b.channels));
+  check("resolution", str(a.resolution), str(b.resolution));
+  if (a.kind == ModelKind::Style && b.kind == ModelKind::Style) {
+    check("mapping_layers", str(a.mapping_layers), str(b.mapping_layers));
+    check("w_dim", str(a.w_dim), str(b.w_dim));
+  }
+  // With a gradient penalty (WGAN-GP or R1) the discriminator has no BatchNorm, so the weights don't fit.
+  auto plainD = [](const OptimConfig& o) { return o.loss == LossKind::WganGp || o.r1_gamma > 0; };
+  if (plainD(in_file.optim) != plainD(here.optim)) {
+    auto describe = [&](const OptimConfig& o) {
+      return toString(o.loss) + (o.r1_gamma > 0 ? " with R1" : "") +
+             (plainD(o) ? " (discriminator without BatchNorm)" : " (discriminator with BatchNorm)");
+    };
+    check("loss", describe(in_file.optim), describe(here.optim));
+  }
+  return out;
+}
+
 }  // namespace gs

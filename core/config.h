@@ -94,4 +94,7 @@ AspectPolicy parseAspect(const std::string& s);
 AlphaPolicy parseAlpha(const std::string& s);
 ChannelPolicy parseChannels(const std::string& s);
 
+// "" when both configs build the same networks; else e.g. "g_width 16 in the checkpoint, 32 here; ...".
+std::string architectureMismatch(const TrainConfig& in_file, const TrainConfig& here);
+
 }  // namespace gs

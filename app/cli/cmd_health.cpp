@@ -12,8 +12,8 @@
 #include "options.h"
 #include "training/checkpoint.h"
 #include "training/trainer.h"
-#include "training/trainer_state.h"
 #include "util/error.h"
+#include "util/seeded_stream.h"
 #include "util/tensor_image.h"
 
 namespace gs::cli {

@@ -1,37 +1,20 @@
 // `ganscope-cli sample`: images from a checkpoint, as one grid or as single files, each marked AI-generated
 // with the recipe (seed, truncation, style controls, model fingerprint, step) in its PNG metadata.
-#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
 #include "args.h"
 #include "commands.h"
+#include "explore/batch_render.h"
 #include "explore/generator_session.h"
 #include "explore/style_controls.h"
 #include "export/png_export.h"
+#include "export/recipe_text.h"
 #include "options.h"
 #include "render_recipe.h"
 #include "util/error.h"
 
 namespace gs::cli {
-namespace {
-
-// Renders the latents in chunks, so the batch stays small for large n.
-std::vector<ImageU8> render(GeneratorSession& g, const std::vector<std::vector<float>>& latents, float truncation,
-                            const StyleControls& style) {
-  constexpr size_t kChunk = 64;
-  std::vector<ImageU8> images;
-  images.reserve(latents.size());
-  for (size_t first = 0; first < latents.size(); first += kChunk) {
-    const std::vector<std::vector<float>> zs(latents.begin() + first,
-                                             latents.begin() + std::min(latents.size(), first + kChunk));
-    for (auto& img : g.renderBatch(zs, truncation, style)) images.push_back(std::move(img));
-  }
-  return images;
-}
-
-}  // namespace
-
 int runSample(const std::vector<std::string>& args) {
   const SampleOptions o = parseSampleOptions(args);
   if (o.help) {
@@ -43,12 +26,11 @@ int runSample(const std::vector<std::string>& args) {
   std::vector<std::vector<float>> latents;
   for (int i = 0; i < o.n; ++i) latents.push_back(g->latentForSeed(o.seed + i));
   const std::string directions = applyDirectionsArg(*g, o.directions, latents, style);
-  const std::vector<ImageU8> images = render(*g, latents, o.truncation, style);
-  const auto recipe = [&] {
-    PngText text = renderRecipe(*g, o.checkpoint, o.truncation, style);
-    if (!directions.empty()) text.emplace_back("Directions", directions);
-    return text;
-  };
+  BatchRenderOptions render;
+  render.truncation = o.truncation;
+  render.style = style;
+  const std::vector<ImageU8> images = renderAll(*g, latents, render);
+  const auto recipe = [&] { return recipeText(*g, {o.checkpoint, o.truncation, style, directions}); };
 
   if (!o.out.empty()) {
     PngText text = recipe();

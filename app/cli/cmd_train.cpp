@@ -44,7 +44,7 @@ void installSignalHandlers() {
 // The config a resumed run starts from, so flags not given keep the run's values.
 TrainConfig storedConfig(const std::string& run_dir) {
   const RunPaths paths{run_dir};
-  if (std::filesystem::exists(paths.config())) return trainConfigFromJson(readFile(paths.config()));
+  if (std::filesystem::exists(paths.config())) return readRunConfig(run_dir);
   const auto checkpoints = listCheckpoints(run_dir);
   if (!checkpoints.empty()) return readCheckpointConfig(checkpoints.back());
   return {};  // trainRun explains what is missing
@@ -98,7 +98,7 @@ int runTrain(const std::vector<std::string>& args) {
   cb.on_step = [&](const StepStats& s) {
     if (!announced) {
       // The config is complete only now (channels come from the data, total_steps from a resumed run).
-      const TrainConfig c = trainConfigFromJson(readFile(RunPaths{o.out}.config()));
+      const TrainConfig c = readRunConfig(o.out);
       bar = ProgressBar(stdout, tty, c.total_steps, c.log_every);
       bar.message("training " + o.out + ": " + describeRun(c));
       announced = true;

@@ -11,6 +11,8 @@
 #include "explore/generator_session.h"
 #include "explore/latent_walk.h"
 #include "export/animation_export.h"
+#include "export/animation_render.h"
+#include "export/recipe_text.h"
 #include "options.h"
 #include "render_recipe.h"
 
@@ -63,28 +65,23 @@ int runVideo(const std::vector<std::string>& args) {
   const int resolution = g->config().resolution;
   const int scale = o.scale > 0 ? o.scale : videoScale(resolution);
 
-  PngText text = renderRecipe(*g, o.checkpoint, o.truncation, style);
+  PngText text = recipeText(*g, {o.checkpoint, o.truncation, style, directions});
   if (o.sweep >= 0)
     text.emplace_back("Direction sweep", "seeds " + seeds + ", " + std::to_string(o.frames) + " frames per seed, " +
                                              std::to_string(o.fps) + " fps");
   else
     text.emplace_back("Latent walk", latentWalkRecipe(o.seeds, o.frames, o.loop, o.fps));
-  if (!directions.empty()) text.emplace_back("Directions", directions);
   auto writer = AnimationWriter::open(o.out, o.fps, std::move(text));
   const bool tty = isatty(fileno(stdout));
-  constexpr size_t kChunk = 16;  // renders in batches; memory stays small for long walks
-  for (size_t first = 0; first < path.size(); first += kChunk) {
-    const std::vector<std::vector<float>> chunk(path.begin() + first,
-                                                path.begin() + std::min(path.size(), first + kChunk));
-    if (frames.styles.empty()) {
-      for (const ImageU8& frame : g->renderBatch(chunk, o.truncation, style)) writer->add(upscaleNearest(frame, scale));
-    } else {  // a w sweep: every frame has its own controls
-      for (size_t i = first; i < first + chunk.size(); ++i)
-        writer->add(upscaleNearest(g->render(path[i], o.truncation, frames.styles[i]), scale));
-    }
-    if (tty) std::printf("\rrendering frame %zu / %zu", std::min(path.size(), first + kChunk), path.size());
+  BatchRenderOptions render;
+  render.truncation = o.truncation;
+  render.style = style;
+  render.frame_styles = frames.styles;  // a w sweep: every frame has its own controls
+  render.progress = [tty](size_t done, size_t total) {
+    if (tty) std::printf("\rrendering frame %zu / %zu", done, total);
     std::fflush(stdout);
-  }
+  };
+  renderAnimation(*writer, *g, path, scale, render);
   writer->finish();
   if (tty) std::printf("\n");
   std::printf("wrote %s: %d frames, %dx%d px, %d fps (%.1f s), seeds %s%s\n", o.out.c_str(), writer->frames(),

@@ -40,29 +40,12 @@ DirectionsArg loadDirections(GeneratorSession& g, const std::string& directions_
   return d;
 }
 
-std::string directionsRecipe(const DirectionsArg& d, const DirectionEdit& edit) {
-  return directionEditToText(edit) + " (" + d.directions.method + ")";
-}
-
 std::string applyDirectionsArg(GeneratorSession& g, const std::string& directions_arg,
                                std::vector<std::vector<float>>& latents, StyleControls& style) {
   if (directions_arg.empty()) return {};
   const DirectionsArg d = loadDirections(g, directions_arg);
   applyDirectionsToAll(d.directions, d.edit, latents, style, int(g.styleLayerResolutions().size()), g.wDim());
-  return directionsRecipe(d, d.edit);
-}
-
-PngText renderRecipe(const GeneratorSession& g, const std::string& checkpoint, float truncation,
-                     const StyleControls& style) {
-  PngText text = standardExportText();
-  char psi[32];
-  std::snprintf(psi, sizeof psi, "%g", truncation);
-  text.emplace_back("Truncation", psi);
-  if (!style.isDefault()) text.emplace_back("Style controls", styleControlsToJson(style));
-  text.emplace_back("Model fingerprint", g.fingerprint());
-  text.emplace_back("Step", std::to_string(g.step()));
-  text.emplace_back("Checkpoint", std::filesystem::path(checkpoint).filename().string());
-  return text;
+  return directionsRecipe(d.directions, d.edit);
 }
 
 }  // namespace gs::cli

@@ -1,6 +1,6 @@
 #pragma once
-// What the rendering commands (sample, video) share: the --style controls and the recipe text every export
-// carries (AI-generated label, truncation, style controls, model fingerprint, step, checkpoint).
+// What the rendering commands (sample, video) share: the --style controls and the --directions edit (the recipe
+// text itself is export/recipe_text.h, shared with the desktop app).
 #include <string>
 #include <vector>
 
@@ -25,16 +25,10 @@ struct DirectionsArg {
   DirectionEdit edit;
 };
 DirectionsArg loadDirections(GeneratorSession& g, const std::string& directions_arg);
-// The recipe text of an edit: "0:+2.5 (GANSpace: ...)".
-std::string directionsRecipe(const DirectionsArg& d, const DirectionEdit& edit);
-
 // --directions: the explorer's "Directions" recipe (e.g. "0:+2.5,3:-1@2-6"). Finds the generator's directions
 // and applies the edit to every latent in `latents` (DCGAN) or to `style` (style generators). Returns the text to
 // record ("" when none).
 std::string applyDirectionsArg(GeneratorSession& g, const std::string& directions_arg,
                                std::vector<std::vector<float>>& latents, StyleControls& style);
-
-PngText renderRecipe(const GeneratorSession& g, const std::string& checkpoint, float truncation,
-                     const StyleControls& style);
 
 }  // namespace gs::cli

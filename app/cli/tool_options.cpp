@@ -4,6 +4,8 @@
 
 #include "args.h"
 #include "options.h"
+#include "explore/latent_seed.h"
+#include "util/error.h"
 
 namespace gs::cli {
 
@@ -54,12 +56,10 @@ VideoOptions parseVideoOptions(const std::vector<std::string>& args) {
   t.value("--checkpoint", [&o](const std::string& v) { o.checkpoint = v; });
   t.value("--out", [&o](const std::string& v) { o.out = v; });
   t.value("--seeds", [&o](const std::string& v) {
-    o.seeds.clear();
-    size_t start = 0;
-    while (start <= v.size()) {
-      const size_t comma = std::min(v.find(',', start), v.size());
-      o.seeds.push_back(parseUnsigned("--seeds", v.substr(start, comma - start)));
-      start = comma + 1;
+    try {
+      o.seeds = parseSeedList(v);
+    } catch (const GanscopeError& e) {
+      throw UsageError(std::string("--seeds: ") + e.what());
     }
   });
   t.value("--frames", [&o](const std::string& v) { o.frames = int(parseInteger("--frames", v, 1, 1000)); });

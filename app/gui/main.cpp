@@ -17,6 +17,7 @@
 #include "ui/training/data_panel.h"
 #include "ui/health/health_lab.h"
 #include "ui/lab2d/lab2d_panel.h"
+#include "ui/training/run_actions.h"
 #include "ui/window/main_window.h"
 #include "ui/training/training_panel.h"
 #include "util/process_env.h"
@@ -53,10 +54,10 @@ int main(int argc, char** argv) {
     config.total_steps = parser.value(train_steps).toLongLong();
     config.sample_every = std::max<int64_t>(1, std::min<int64_t>(config.sample_every, config.total_steps / 4));
     window.trainingPanel()->setConfig(config);
-    QObject::connect(window.dataPanel(), &gs::DataPanel::loaded, &window, [&window] { window.startTraining(); },
+    QObject::connect(window.dataPanel(), &gs::DataPanel::loaded, &window, [&window] { window.runs()->startTraining(); },
                      Qt::SingleShotConnection);
   }
-  auto* tabs = window.findChild<QTabWidget*>();
+  auto* tabs = window.centreTabs();
   auto* lab = window.findChild<gs::Lab2dPanel*>();
   if (parser.value(tab) == "samples") tabs->setCurrentIndex(1);
   if (parser.value(tab) == "health") window.healthLab()->dock()->raise();

@@ -4,16 +4,10 @@
 
 #include "data/image_dataset.h"
 #include "util/error.h"
+#include "util/seeded_stream.h"
 
 namespace gs {
 namespace {
-
-uint64_t splitmix64(uint64_t x) {
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
 
 // Independent streams for shuffling and flipping, each a pure function of its inputs.
 uint64_t hashOf(uint64_t seed, uint64_t stream, uint64_t epoch, uint64_t slot = 0) {

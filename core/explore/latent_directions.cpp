@@ -115,6 +115,10 @@ SweepFrames sweepFrames(const LatentDirections& directions, const DirectionEdit&
   return out;
 }
 
+std::string directionsRecipe(const LatentDirections& directions, const DirectionEdit& edit) {
+  return edit.isZero() ? std::string() : directionEditToText(edit) + " (" + directions.method + ")";
+}
+
 std::string sweepRecipe(const LatentDirections& directions, const DirectionEdit& base, int direction, float sigma) {
   char what[96];
   std::snprintf(what, sizeof what, "direction %d swept +-%g sigma", direction, double(sigma));

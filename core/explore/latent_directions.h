@@ -67,6 +67,8 @@ struct SweepFrames {
 SweepFrames sweepFrames(const LatentDirections& directions, const DirectionEdit& base, int direction, float sigma,
                         int frames, const std::vector<float>& z, const StyleControls& style, int style_layers,
                         int w_dim);
+// "0:+2.5 (GANSpace: ...)": an edit as exports record it under "Directions" ("" for no edit).
+std::string directionsRecipe(const LatentDirections& directions, const DirectionEdit& edit);
 // "direction 1 swept +-3 sigma on top of 0:+2 (GANSpace: ...)", as exports record a sweep.
 std::string sweepRecipe(const LatentDirections& directions, const DirectionEdit& base, int direction, float sigma);
 

@@ -9,11 +9,9 @@
 
 #include "lab2d/mlp_nets.h"
 #include "training/losses.h"
+#include "util/seeded_stream.h"
 
 namespace gs {
-
-// Independent generator seeds from one run seed (training/trainer.cpp; declared in its private state header).
-uint64_t deriveSeed(uint64_t seed, uint64_t stream);
 
 namespace {
 

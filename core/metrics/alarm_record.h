@@ -3,7 +3,7 @@
 // run that ganscope-cli writes shows the same warnings as one it trains itself. No LibTorch types here.
 #include <string>
 
-#include "metrics/training_health.h"
+#include "metrics/alarm.h"
 
 namespace gs {
 

@@ -1,6 +1,6 @@
 #include "metrics/remedies.h"
 
-#include "training/checkpoint.h"
+#include "config.h"
 #include "util/error.h"
 
 namespace gs {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "metrics/alarm.h"
+
 namespace gs {
 
 // One observation. Fields a caller did not measure at this step stay NaN and are ignored.
@@ -32,19 +34,6 @@ struct HealthSample {
   std::string non_finite_what;  // what was not finite, for the message ("g_loss", "D weights", ...)
 };
 
-enum class AlarmKind { ModeCollapse, DiscriminatorWins, Oscillation, NonFinite };
-constexpr int kAlarmKinds = 4;
-
-struct Alarm {
-  AlarmKind kind = AlarmKind::ModeCollapse;
-  int64_t step = 0;                    // step at which it was raised
-  std::string message;                 // one sentence a person can act on
-  std::vector<std::string> remedies;   // short names of the standard remedies, best first (see remedies.h)
-};
-
-std::string toString(AlarmKind kind);  // "mode-collapse", "discriminator-wins", "oscillation", "non-finite"
-// "[step 1200] mode-collapse: <message> Remedies: mbstd, wgan-gp, ..." (one line, for logs and the CLI).
-std::string formatAlarm(const Alarm& alarm);
 
 struct HealthOptions {
   int window = 20;                     // observations that make up "recently" (D wins)

@@ -5,16 +5,13 @@
 
 #include <algorithm>
 
+#include "util/seeded_stream.h"
+
 namespace gs {
 namespace {
 
-// splitmix64 of (seed, layer): each layer's fixed noise map has its own stream.
-uint64_t noiseSeed(uint64_t seed, int layer) {
-  uint64_t z = seed + 0x9e3779b97f4a7c15ULL * (static_cast<uint64_t>(layer) + 1);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
+// Each layer's fixed noise map has its own stream.
+uint64_t noiseSeed(uint64_t seed, int layer) { return deriveSeed(seed, static_cast<uint64_t>(layer)); }
 
 }  // namespace
 

@@ -54,9 +54,6 @@ std::string archiveToBytes(torch::serialize::OutputArchive& archive);
 void archiveFromBytes(torch::serialize::InputArchive& archive, const std::string& bytes, const std::string& label,
                       const std::string& device = "cpu");
 
-// "" when both configs build the same networks; else e.g. "g_width 16 in the checkpoint, 32 here; ...".
-std::string architectureMismatch(const TrainConfig& in_file, const TrainConfig& here);
-
 // UTC now as "2024-05-01T12:00:00Z".
 std::string utcTimestamp();
 

@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "util/atomic_file.h"
+#include "util/error.h"
 #include "util/json_fields.h"
 
 namespace gs {
@@ -124,6 +126,22 @@ bool parseMetricsLine(const std::string& line, StepStats& out, double* wall_time
   }
   out = s;
   return true;
+}
+
+bool isRunFolder(const std::string& dir) {
+  struct stat st {};
+  const RunPaths paths{dir};
+  return ::stat(paths.metrics().c_str(), &st) == 0 || ::stat(paths.config().c_str(), &st) == 0;
+}
+
+TrainConfig readRunConfig(const std::string& run_dir) {
+  const std::string path = RunPaths{run_dir}.config();
+  const std::string text = readFile(path);  // a missing or unreadable file names itself
+  try {
+    return trainConfigFromJson(text);
+  } catch (const std::exception& e) {
+    throw fileError(path, e.what());
+  }
 }
 
 std::vector<std::string> listCheckpoints(const std::string& run_dir) {

@@ -36,6 +36,11 @@ bool parseMetricsLine(const std::string& line, StepStats& out, double* wall_time
 // Step number of a run file such as ".../step_001000.gsck"; -1 when the name has another shape.
 int64_t stepOfFile(const std::string& path);
 
+// True when `dir` holds a run (its metrics.jsonl or config.json).
+bool isRunFolder(const std::string& dir);
+// The run's stored config (RunPaths::config()); throws GanscopeError naming the file when it is missing or bad.
+TrainConfig readRunConfig(const std::string& run_dir);
+
 // Checkpoint files of a run, oldest first.
 std::vector<std::string> listCheckpoints(const std::string& run_dir);
 std::vector<std::string> listSamples(const std::string& run_dir);

@@ -7,7 +7,7 @@
 #include "metrics/alarm_record.h"
 #include "training/jsonl_file.h"
 #include "training/trainer.h"
-#include "training/trainer_state.h"
+#include "util/seeded_stream.h"
 
 namespace gs {
 namespace {

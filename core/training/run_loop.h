@@ -10,7 +10,7 @@
 
 #include "config.h"
 #include "metrics/health_record.h"
-#include "metrics/training_health.h"
+#include "metrics/alarm.h"
 #include "training/step_stats.h"
 #include "util/image.h"
 

@@ -12,16 +12,9 @@
 #include "training/trainer_state.h"
 #include "util/device.h"
 #include "util/error.h"
+#include "util/seeded_stream.h"
 
 namespace gs {
-
-uint64_t deriveSeed(uint64_t seed, uint64_t stream) {
-  // splitmix64 of (seed, stream): nearby seeds give unrelated streams.
-  uint64_t z = seed + 0x9e3779b97f4a7c15ULL * (stream + 1);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
 
 void applyOptimConfig(TrainerState& s) {
   const OptimConfig& o = s.config.optim;

@@ -40,9 +40,6 @@ struct TrainerState {
 
 struct Trainer::State : TrainerState {};
 
-// Parameter seeds derived from the run seed, so weights, latents and the sample grid use separate streams.
-uint64_t deriveSeed(uint64_t seed, uint64_t stream);
-
 // Sets the optimisers' learning rates and betas from the config (after a load, the config wins).
 void applyOptimConfig(TrainerState& s);
 

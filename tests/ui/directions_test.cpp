@@ -18,6 +18,7 @@
 #include "export/png_export.h"
 #include "ui/widgets/image_canvas.h"
 #include "ui/explore/latent_panel.h"
+#include "ui/export/export_actions.h"
 #include "ui/window/main_window.h"
 #include "ui_test_support.h"
 
@@ -69,7 +70,7 @@ class DirectionsUiTest : public QObject {
     QTemporaryDir dir;
     const QString path = dir.filePath("edited.png");
     QSignalSpy done(&window, &MainWindow::exportFinished);
-    window.exportCurrentImage(path);
+    window.exports()->exportCurrentImage(path);
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
     QCOMPARE(readPng(path.toStdString()).pixels == session->render(moved).pixels, true);
     QString seed, latent;
@@ -110,7 +111,7 @@ class DirectionsUiTest : public QObject {
     QTemporaryDir dir;
     const QString path = dir.filePath("walk.png");
     QSignalSpy done(&window, &MainWindow::exportFinished);
-    window.exportLatentWalk(path, {3, 4});
+    window.exports()->exportLatentWalk(path, {3, 4});
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
     QVERIFY2(done.first().at(1).toString().isEmpty(), qPrintable(done.first().at(1).toString()));
     // The first frame is seed 3 with the edit, upscaled to at least 256 px; 2 seeds x 48 frames, looping.
@@ -124,7 +125,7 @@ class DirectionsUiTest : public QObject {
     const int actl = bytes.indexOf("acTL");
     QVERIFY(actl > 0);
     const auto* frames = reinterpret_cast<const unsigned char*>(bytes.constData() + actl + 4);
-    QCOMPARE((frames[0] << 24) | (frames[1] << 16) | (frames[2] << 8) | frames[3], 2 * MainWindow::kWalkFramesPerSeed);
+    QCOMPARE((frames[0] << 24) | (frames[1] << 16) | (frames[2] << 8) | frames[3], 2 * ExportActions::kWalkFramesPerSeed);
     QString walk, recorded;
     for (const auto& [key, value] : readPngText(path.toStdString())) {
       if (key == "Latent walk") walk = QString::fromStdString(value);
@@ -183,7 +184,7 @@ class DirectionsUiTest : public QObject {
     QTemporaryDir dir;
     const QString path = dir.filePath("sweep.png");
     QSignalSpy done(&window, &MainWindow::exportFinished);
-    window.exportDirectionSweep(path, 1);
+    window.exports()->exportDirectionSweep(path, 1);
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
     QVERIFY2(done.first().at(1).toString().isEmpty(), qPrintable(done.first().at(1).toString()));
     const int scale = (256 + session->config().resolution - 1) / session->config().resolution;

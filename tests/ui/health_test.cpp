@@ -17,6 +17,7 @@
 #include "ui/health/health_lab.h"
 #include "ui/health/health_panel.h"
 #include "ui/widgets/image_canvas.h"
+#include "ui/training/run_actions.h"
 #include "ui/window/main_window.h"
 #include "metrics/remedies.h"
 #include "ui/health/nearest_images_dialog.h"
@@ -181,7 +182,7 @@ class HealthTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!window.dataPanel()->isLoading(), 20000);
     window.trainingPanel()->setConfig(tinyConfig(100000));
     const QString run = data_.filePath("run");
-    window.startTraining(run);
+    window.runs()->startTraining(run);
     QTRY_VERIFY_WITH_TIMEOUT(window.chartsPanel()->history().size() >= 6, 60000);
     const double lr_d = window.training()->lastConfig().optim.lr_d;
 

@@ -16,6 +16,7 @@
 #include "export/png_export.h"
 #include "ui/widgets/image_canvas.h"
 #include "ui/explore/latent_panel.h"
+#include "ui/export/export_actions.h"
 #include "ui/window/main_window.h"
 #include "ui/explore/style_layer_panel.h"
 #include "ui_test_support.h"
@@ -127,7 +128,7 @@ class StyleUiTest : public QObject {
     QTemporaryDir dir;
     const QString path = dir.filePath("styled.png");
     QSignalSpy done(&window, &MainWindow::exportFinished);
-    window.exportCurrentImage(path);
+    window.exports()->exportCurrentImage(path);
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
     QString recipe;
     for (const auto& [key, value] : readPngText(path.toStdString()))

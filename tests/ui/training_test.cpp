@@ -10,6 +10,7 @@
 #include "ui/training/charts_panel.h"
 #include "ui/training/data_panel.h"
 #include "ui/widgets/image_canvas.h"
+#include "ui/training/run_actions.h"
 #include "ui/window/main_window.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_panel.h"
@@ -79,7 +80,7 @@ class TrainingTest : public QObject {
     window.trainingPanel()->setConfig(tinyConfig(20));
     QSignalSpy finished(window.training(), &TrainingController::runFinished);
     StallMeter meter;
-    window.startTraining(data_.filePath("run1"));
+    window.runs()->startTraining(data_.filePath("run1"));
     QVERIFY(window.training()->isRunning());
     QVERIFY(!window.trainingPanel()->startButton()->isEnabled());
     QVERIFY(finished.wait(90000));
@@ -107,7 +108,7 @@ class TrainingTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!window.dataPanel()->isLoading(), 20000);
     window.trainingPanel()->setConfig(tinyConfig(100000));
     QSignalSpy finished(window.training(), &TrainingController::runFinished);
-    window.startTraining(data_.filePath("run2"));
+    window.runs()->startTraining(data_.filePath("run2"));
     QTRY_VERIFY_WITH_TIMEOUT(window.chartsPanel()->history().size() >= 3, 60000);
     window.trainingPanel()->pauseButton()->click();
     QVERIFY(window.training()->isPaused());

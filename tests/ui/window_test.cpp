@@ -9,6 +9,8 @@
 #include "explore/generator_session.h"
 #include "export/png_export.h"
 #include "ui/widgets/image_canvas.h"
+#include "ui/training/run_actions.h"
+#include "ui/export/export_actions.h"
 #include "ui/window/main_window.h"
 #include "ui_test_support.h"
 
@@ -65,7 +67,7 @@ class WindowTest : public QObject {
 
     // A folder that is not a run.
     window.clearError();
-    QVERIFY(!window.attachRun(dir.path()));
+    QVERIFY(!window.runs()->attachRun(dir.path()));
     QVERIFY(!window.errorText().isEmpty());
     QVERIFY(window.isVisible());
   }
@@ -80,7 +82,7 @@ class WindowTest : public QObject {
     QSignalSpy done(&window, &MainWindow::exportFinished);
 
     const QString image_path = dir.filePath("image.png");
-    window.exportCurrentImage(image_path);
+    window.exports()->exportCurrentImage(image_path);
     QVERIFY(done.wait(10000));
     QCOMPARE(done.last().at(0).toInt(), 1);
     PngText text = readPngText(image_path.toStdString());
@@ -92,13 +94,13 @@ class WindowTest : public QObject {
     QCOMPARE(read.width, 32);
 
     const QString grid_path = dir.filePath("grid.png");
-    window.exportGrid(grid_path);
+    window.exports()->exportGrid(grid_path);
     QVERIFY(done.wait(10000));
     text = readPngText(grid_path.toStdString());
     QVERIFY(!textValue(text, "Seeds").empty());
     QCOMPARE(readPng(grid_path.toStdString()).width, 8 * 32 + 9 * 2);
 
-    window.exportSamples(dir.filePath("many"), 5, 100);
+    window.exports()->exportSamples(dir.filePath("many"), 5, 100);
     QVERIFY(done.wait(10000));
     QCOMPARE(done.last().at(0).toInt(), 5);
     const QStringList files = QDir(dir.filePath("many")).entryList({"*.png"}, QDir::Files, QDir::Name);
@@ -110,7 +112,7 @@ class WindowTest : public QObject {
 
   void exportWithoutGeneratorIsAnError() {
     MainWindow window(nullptr, false);
-    window.exportCurrentImage(QDir::temp().filePath("never.png"));
+    window.exports()->exportCurrentImage(QDir::temp().filePath("never.png"));
     QVERIFY(!window.errorText().isEmpty());
   }
 };

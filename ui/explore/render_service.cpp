@@ -2,9 +2,8 @@
 
 #include <QElapsedTimer>
 
-#include <algorithm>
-
 #include "ui/widgets/core_types.h"
+#include "explore/batch_render.h"
 #include "explore/generator_session.h"
 #include "util/image.h"
 
@@ -43,14 +42,17 @@ void RenderWorker::renderOne(int channel, const RenderRequest& job) {
     }
     // A grid renders in small batches: between them a pending explorer frame goes first (a drag must not wait
     // behind 64 images), and a newer grid request abandons this one.
-    std::vector<ImageU8> tiles;
-    for (size_t begin = 0; begin < job.latents.size(); begin += kGridChunk) {
-      if (hasPending(channel)) return;
+    BatchRenderOptions options;
+    options.truncation = job.truncation;
+    options.style = job.style;
+    options.batch = kGridChunk;
+    options.should_stop = [this, channel] {
+      if (hasPending(channel)) return true;
       if (auto explorer = take(int(RenderChannel::Explorer))) renderOne(int(RenderChannel::Explorer), *explorer);
-      const size_t end = std::min(job.latents.size(), begin + kGridChunk);
-      const std::vector<std::vector<float>> chunk(job.latents.begin() + long(begin), job.latents.begin() + long(end));
-      for (auto& tile : job.session->renderBatch(chunk, job.truncation, job.style)) tiles.push_back(std::move(tile));
-    }
+      return false;
+    };
+    const std::vector<ImageU8> tiles = renderAll(*job.session, job.latents, options);
+    if (tiles.empty()) return;
     Q_EMIT rendered(channel, toQImage(tileGrid(tiles, job.columns, 2, 0)), job.stamp, timer.nsecsElapsed() / 1e6);
   } catch (const std::exception& e) {
     Q_EMIT failed(channel, QString::fromStdString(e.what()), job.stamp);

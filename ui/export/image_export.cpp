@@ -2,7 +2,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QStringList>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -13,6 +12,8 @@
 #include "explore/latent_seed.h"
 #include "explore/latent_walk.h"
 #include "export/animation_export.h"
+#include "export/animation_render.h"
+#include "export/recipe_text.h"
 
 namespace gs {
 
@@ -29,29 +30,9 @@ ExportJob baseJob(std::shared_ptr<GeneratorSession> session, float truncation, c
 }  // namespace
 
 PngText exportText(const ExportJob& job, const ExportItem& item) {
-  const GeneratorSession& session = *job.session;
-  const float truncation = job.truncation;
-  const StyleControls& style = job.style;
-  PngText text = standardExportText();
-  text.emplace_back("Model", session.label());
-  text.emplace_back("Model fingerprint", session.fingerprint());
-  text.emplace_back("Truncation", QString::number(truncation, 'f', 3).toStdString());
-  QStringList seeds;
-  bool edited = false;
-  for (const auto& s : item.seeds) {
-    seeds << (s ? QString::number(*s) : QString("edited"));
-    edited = edited || !s;
-  }
-  if (!seeds.isEmpty()) text.emplace_back(item.seeds.size() == 1 ? "Seed" : "Seeds", seeds.join(',').toStdString());
-  // A hand-edited latent has no seed: store the vector itself so the image can be rendered again.
-  if (item.latents.size() == 1 && edited) {
-    QStringList values;
-    for (float v : item.latents.front()) values << QString::number(v, 'g', 6);
-    text.emplace_back("Latent", values.join(',').toStdString());
-  }
+  PngText text = recipeText(*job.session, {/*checkpoint=*/{}, job.truncation, job.style, job.directions});
+  addSeedsText(text, item.seeds, item.latents);
   if (item.columns > 1) text.emplace_back("Grid columns", std::to_string(item.columns));
-  if (session.isStyleBased() && !style.isDefault()) text.emplace_back("Style controls", styleControlsToJson(style));
-  if (!job.directions.empty()) text.emplace_back("Directions", job.directions);
   return text;
 }
 
@@ -61,12 +42,6 @@ ExportJob singleImageJob(std::shared_ptr<GeneratorSession> session, const QStrin
   ExportJob job = baseJob(std::move(session), truncation, style);
   job.items.push_back(ExportItem{path, {z}, {seed}, 1});
   return job;
-}
-
-std::vector<uint64_t> gridSeeds(uint64_t run_seed, int count) {
-  std::vector<uint64_t> seeds;
-  for (int i = 0; i < count; ++i) seeds.push_back(fixedGridSeed(run_seed, i));
-  return seeds;
 }
 
 ExportJob gridJob(std::shared_ptr<GeneratorSession> session, const QString& path, uint64_t run_seed, int columns,
@@ -134,21 +109,13 @@ int writeAnimation(const ExportJob& job, const std::atomic<bool>& cancel, const 
   text.emplace_back(spec.key, spec.what.toStdString());
   QDir().mkpath(QFileInfo(spec.path).absolutePath());
   auto writer = AnimationWriter::open(spec.path.toStdString(), spec.fps, std::move(text));
-  constexpr size_t kChunk = 16;
-  const size_t total = item.latents.size();
-  for (size_t first = 0; first < total; first += kChunk) {
-    if (cancel) return 0;  // the writer's destructor removes its temporary file
-    const std::vector<std::vector<float>> chunk(item.latents.begin() + first,
-                                                item.latents.begin() + std::min(total, first + kChunk));
-    if (job.frame_styles.empty()) {
-      for (const ImageU8& frame : job.session->renderBatch(chunk, job.truncation, job.style))
-        writer->add(upscaleNearest(frame, spec.scale));
-    } else {  // every frame with its own style controls
-      for (size_t i = first; i < first + chunk.size(); ++i)
-        writer->add(upscaleNearest(job.session->render(item.latents[i], job.truncation, job.frame_styles[i]), spec.scale));
-    }
-    progress(int(std::min(total, first + kChunk)), int(total));
-  }
+  BatchRenderOptions render;
+  render.truncation = job.truncation;
+  render.style = job.style;
+  render.frame_styles = job.frame_styles;
+  render.should_stop = [&cancel] { return bool(cancel); };  // the writer's destructor removes its temporary file
+  render.progress = [&progress](size_t done, size_t total) { progress(int(done), int(total)); };
+  if (!renderAnimation(*writer, *job.session, item.latents, spec.scale, render)) return 0;
   writer->finish();
   return 1;
 }

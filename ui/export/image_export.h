@@ -62,8 +62,6 @@ ExportJob latentWalkJob(std::shared_ptr<GeneratorSession> session, const QString
 ExportJob directionSweepJob(std::shared_ptr<GeneratorSession> session, const QString& path, const std::vector<float>& z,
                             float truncation, const StyleControls& style, const LatentDirections& directions,
                             const DirectionEdit& base, int direction, int frames, int fps);
-// The fixed grid's cell seeds: fixedGridSeed(run_seed, i), the same cells a training run shows.
-std::vector<uint64_t> gridSeeds(uint64_t run_seed, int count);
 ExportJob seedsJob(std::shared_ptr<GeneratorSession> session, const QString& folder, uint64_t first_seed, int count,
                    float truncation, const StyleControls& style = {});
 

@@ -5,7 +5,7 @@
 #include <QFrame>
 #include <QStringList>
 
-#include "metrics/training_health.h"
+#include "metrics/alarm.h"
 
 class QHBoxLayout;
 class QLabel;

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "metrics/health_record.h"
-#include "metrics/training_health.h"
+#include "metrics/alarm.h"
 
 namespace gs {
 

@@ -15,7 +15,8 @@
 #include "ui/training/data_panel.h"
 #include "ui/health/health_panel.h"
 #include "ui/widgets/image_canvas.h"
-#include "ui/window/main_window.h"
+#include "ui/window/window_shell.h"
+#include "training/run_folder.h"
 #include "ui/health/memorisation_check.h"
 #include "ui/health/nearest_images_dialog.h"
 #include "ui/training/run_follower.h"
@@ -31,11 +32,11 @@ QColor HealthLab::groupColor(int i) {
   return colors[size_t(i) % (sizeof colors / sizeof colors[0])];
 }
 
-HealthLab::HealthLab(MainWindow* window, RunFollower* follower)
-    : QObject(window), window_(window), follower_(follower), panel_(new HealthPanel),
-      remedies_(new RemedyRunner(window->training(), this)), check_(new MemorisationCheck(this)) {
+HealthLab::HealthLab(WindowShell& shell, Parts parts, QObject* parent)
+    : QObject(parent), shell_(shell), p_(parts), follower_(parts.follower), panel_(new HealthPanel),
+      remedies_(new RemedyRunner(parts.training, this)), check_(new MemorisationCheck(this)) {
   last_record_.step = -1;
-  TrainingController* training = window->training();
+  TrainingController* training = p_.training;
 
   // The Health dock shares the bottom area with the training charts, as a second tab.
   auto* content = new QWidget;
@@ -51,34 +52,27 @@ HealthLab::HealthLab(MainWindow* window, RunFollower* follower)
   nearest_button->setToolTip(nearest_action_->toolTip());
   connect(nearest_button, &QPushButton::clicked, nearest_action_, &QAction::trigger);
   panel_->header()->addWidget(nearest_button);
-  dock_ = new QDockWidget("Health", window);
+  dock_ = new QDockWidget("Health", shell.dialogParent());
   dock_->setObjectName("healthDock");
   dock_->setWidget(content);
-  if (auto* charts_dock = window->findChild<QDockWidget*>("chartsDock")) {
-    window->tabifyDockWidget(charts_dock, dock_);
-    charts_dock->raise();
-  } else {
-    window->addDockWidget(Qt::BottomDockWidgetArea, dock_);
-  }
-  for (QAction* menu : window->menuBar()->actions())
-    if (menu->menu() && menu->text() == "&View") menu->menu()->insertAction(nullptr, dock_->toggleViewAction());
+  shell.addBottomDock(dock_);  // a second tab beside the training charts
 
   // The amber alarm banner goes right under the red error banner.
-  banner_ = new AlarmBanner(window->centralWidget());
-  if (auto* centre = qobject_cast<QVBoxLayout*>(window->centralWidget()->layout())) centre->insertWidget(1, banner_);
+  banner_ = new AlarmBanner;
+  shell.insertBanner(banner_);
   connect(banner_, &AlarmBanner::remedyChosen, this, [this](const QString& name) { applyRemedy(name); });
   connect(banner_, &AlarmBanner::detailsRequested, this, &HealthLab::raiseDock);
 
-  for (ImageCanvas* canvas : {window->samplesCanvas(), window->explorerCanvas()}) {
+  for (ImageCanvas* canvas : {p_.samples, p_.explorer}) {
     canvas->addAction(nearest_action_);
     canvas->setContextMenuPolicy(Qt::ActionsContextMenu);
   }
-  connect(window->samplesCanvas(), &ImageCanvas::cellClicked, this, [this](int index) {
-    selected_ = window_->samplesCanvas()->cellImage(index);
+  connect(p_.samples, &ImageCanvas::cellClicked, this, [this](int index) {
+    selected_ = p_.samples->cellImage(index);
     selected_what_ = QString("grid cell %1").arg(index);
   });
-  connect(window->explorerCanvas(), &ImageCanvas::frameShown, this, [this] {
-    selected_ = window_->explorerCanvas()->image();
+  connect(p_.explorer, &ImageCanvas::frameShown, this, [this] {
+    selected_ = p_.explorer->image();
     selected_what_ = "the explorer image";
   });
 
@@ -99,7 +93,7 @@ HealthLab::HealthLab(MainWindow* window, RunFollower* follower)
   connect(follower_, &RunFollower::healthReset, panel_, &HealthPanel::clearRecords);
   connect(follower_, &RunFollower::samplesUpdated, this, [this](const QImage&, qint64 step) { onGrid(step); });
   connect(remedies_, &RemedyRunner::starting, this, &HealthLab::onRemedyStarting);
-  connect(remedies_, &RemedyRunner::failed, window, &MainWindow::showError);
+  connect(remedies_, &RemedyRunner::failed, this, [this](const QString& message) { shell_.showError(message); });
   connect(check_, &MemorisationCheck::finished, this, [this](const NearestResult& result) {
     if (dialog_) dialog_->showResult(result);
     Q_EMIT nearestFinished();
@@ -110,7 +104,7 @@ void HealthLab::showRun(const QString& run_dir) {
   if (run_dir == run_dir_) return;  // the same run continued: keep its history
   run_dir_ = run_dir;
   panel_->clear();
-  window_->chartsPanel()->clearAlarms();
+  p_.charts->clearAlarms();
   banner_->dismiss();
   raised_for_collapse_ = false;
   last_record_ = HealthRecord{};
@@ -125,7 +119,7 @@ void HealthLab::onHealth(const HealthRecord& record) {
 
 void HealthLab::onAlarm(const Alarm& alarm) {
   panel_->addAlarm(alarm);
-  window_->chartsPanel()->addAlarm(alarm);
+  p_.charts->addAlarm(alarm);
   banner_->showAlarm(alarm);
   // The first collapse alarm of a run brings the Health dock forward once: diversity and duplicates are where a
   // collapse shows. Other alarms are marked on the loss charts, which stay in front.
@@ -133,7 +127,7 @@ void HealthLab::onAlarm(const Alarm& alarm) {
     raised_for_collapse_ = true;
     raiseDock();
   }
-  window_->statusBar()->showMessage(QString::fromStdString(formatAlarm(alarm)), 15000);
+  shell_.showStatus(QString::fromStdString(formatAlarm(alarm)), 15000);
 }
 
 void HealthLab::raiseDock() {
@@ -152,11 +146,11 @@ void HealthLab::applyOutlines() {
   std::vector<std::pair<int, QColor>> outlines;
   for (size_t g = 0; g < last_record_.duplicate_groups.size(); ++g)
     for (int cell : last_record_.duplicate_groups[g]) outlines.emplace_back(cell, groupColor(int(g)));
-  window_->samplesCanvas()->setCellOutlines(std::move(outlines));
+  p_.samples->setCellOutlines(std::move(outlines));
 }
 
 RemedyRunner::Plan HealthLab::applyRemedy(const QString& name) {
-  TrainingController* training = window_->training();
+  TrainingController* training = p_.training;
   TrainConfig config;
   QString dir;
   bool ours = false;
@@ -166,27 +160,25 @@ RemedyRunner::Plan HealthLab::applyRemedy(const QString& name) {
     ours = true;
   } else if (follower_->isAttached()) {
     dir = follower_->runDir();
-    QFile file(QDir(dir).filePath("config.json"));
     try {
-      if (!file.open(QIODevice::ReadOnly)) throw std::runtime_error("cannot read config.json");
-      config = trainConfigFromJson(file.readAll().toStdString());
+      config = readRunConfig(dir.toStdString());  // its errors name the file
     } catch (const std::exception& e) {
-      window_->showError(dir + ": " + QString::fromStdString(e.what()));
+      shell_.showError(QString::fromStdString(e.what()));
       return {};
     }
   } else {
-    window_->showError("No run to apply a remedy to");
+    shell_.showError("No run to apply a remedy to");
     return {};
   }
   const RemedyRunner::Plan plan = remedies_->apply(name, config, dir, ours);
   if (plan.changed) banner_->dismiss();
-  window_->statusBar()->showMessage(plan.message, 20000);
-  window_->trainingPanel()->showMessage(plan.message);
+  shell_.showStatus(plan.message, 20000);
+  p_.training_panel->showMessage(plan.message);
   return plan;
 }
 
 void HealthLab::onRemedyStarting(const RemedyRunner::Plan& plan) {
-  TrainingPanel* panel = window_->trainingPanel();
+  TrainingPanel* panel = p_.training_panel;
   panel->setConfig(plan.config);
   panel->setRunFolder(plan.run_dir);
   panel->setRunning(true);
@@ -194,20 +186,20 @@ void HealthLab::onRemedyStarting(const RemedyRunner::Plan& plan) {
   if (!plan.continued) {
     // A new run beside the old one: its curves start empty (the old run stays on disk to compare).
     follower_->detach();
-    window_->chartsPanel()->clear();
+    p_.charts->clear();
   }
 }
 
 void HealthLab::findNearestOfSelection() {
-  if (!dialog_) dialog_ = new NearestImagesDialog(window_);
+  if (!dialog_) dialog_ = new NearestImagesDialog(shell_.dialogParent());
   QImage sample = selected_;
   QString what = selected_what_;
   if (sample.isNull()) {
-    sample = window_->explorerCanvas()->image();
+    sample = p_.explorer->image();
     what = "the explorer image";
   }
   dialog_->showBusy(what);
-  check_->start(window_->dataPanel()->dataset(), sample, 3);
+  check_->start(p_.data->dataset(), sample, 3);
 }
 
 }  // namespace gs

@@ -8,7 +8,7 @@
 #include <QObject>
 
 #include "metrics/health_record.h"
-#include "metrics/training_health.h"
+#include "metrics/alarm.h"
 #include "ui/health/remedy_runner.h"
 
 class QAction;
@@ -18,7 +18,12 @@ namespace gs {
 
 class AlarmBanner;
 class HealthPanel;
-class MainWindow;
+class ChartsPanel;
+class DataPanel;
+class ImageCanvas;
+class TrainingController;
+class TrainingPanel;
+class WindowShell;
 class MemorisationCheck;
 class NearestImagesDialog;
 class RunFollower;
@@ -26,7 +31,17 @@ class RunFollower;
 class HealthLab : public QObject {
   Q_OBJECT
  public:
-  HealthLab(MainWindow* window, RunFollower* follower);
+  // The parts of the window it works with.
+  struct Parts {
+    TrainingController* training = nullptr;
+    RunFollower* follower = nullptr;
+    ChartsPanel* charts = nullptr;
+    TrainingPanel* training_panel = nullptr;
+    DataPanel* data = nullptr;
+    ImageCanvas* explorer = nullptr;
+    ImageCanvas* samples = nullptr;
+  };
+  HealthLab(WindowShell& shell, Parts parts, QObject* parent = nullptr);
 
   HealthPanel* panel() const { return panel_; }
   AlarmBanner* banner() const { return banner_; }
@@ -53,7 +68,8 @@ class HealthLab : public QObject {
   void applyOutlines();
   void onRemedyStarting(const RemedyRunner::Plan& plan);
 
-  MainWindow* window_;
+  WindowShell& shell_;
+  Parts p_;
   RunFollower* follower_;
   HealthPanel* panel_;
   QDockWidget* dock_;

@@ -8,7 +8,7 @@
 
 #include "lab2d/lab_config.h"
 #include "lab2d/point_mixture.h"
-#include "metrics/training_health.h"
+#include "metrics/alarm.h"
 
 class QCheckBox;
 class QComboBox;

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "ui/training/metric_history.h"
-#include "metrics/training_health.h"
+#include "metrics/alarm.h"
 
 class QChart;
 class QLabel;

@@ -20,8 +20,7 @@ RunFollower::~RunFollower() = default;
 bool RunFollower::attach(const QString& run_dir, QString* error) {
   detach();
   RunPaths paths{run_dir.toStdString()};
-  if (!QFileInfo::exists(QString::fromStdString(paths.metrics())) &&
-      !QFileInfo::exists(QString::fromStdString(paths.config()))) {
+  if (!isRunFolder(paths.root)) {
     if (error) *error = run_dir + ": not a run folder (no metrics.jsonl or config.json)";
     return false;
   }

@@ -13,7 +13,7 @@
 
 #include "config.h"
 #include "metrics/health_record.h"
-#include "metrics/training_health.h"
+#include "metrics/alarm.h"
 #include "training/step_stats.h"
 
 namespace gs {

@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "metrics/training_health.h"
+#include "metrics/alarm.h"
 
 class QChart;
 class QLineSeries;

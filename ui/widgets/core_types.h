@@ -4,7 +4,7 @@
 #include <QMetaType>
 
 #include "metrics/health_record.h"
-#include "metrics/training_health.h"
+#include "metrics/alarm.h"
 #include "training/step_stats.h"
 #include "util/image.h"
 

@@ -1,16 +1,14 @@
 #include "ui/window/main_window.h"
 
 #include <QAction>
-#include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QDragEnterEvent>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMimeData>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -20,22 +18,24 @@
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
-#include "ui/training/charts_panel.h"
-#include "ui/widgets/core_types.h"
-#include "ui/training/data_panel.h"
-#include "ui/explore/directions_box.h"
-#include "ui/health/health_lab.h"
 #include "explore/generator_session.h"
-#include "ui/widgets/image_canvas.h"
-#include "ui/export/image_export.h"
-#include "ui/lab2d/lab2d_panel.h"
+#include "ui/explore/directions_box.h"
+#include "ui/explore/explorer_controller.h"
+#include "ui/explore/generator_loader.h"
 #include "ui/explore/latent_panel.h"
-#include "ui/training/run_follower.h"
 #include "ui/explore/style_layer_panel.h"
+#include "ui/export/export_actions.h"
+#include "ui/health/health_lab.h"
+#include "ui/lab2d/lab2d_panel.h"
+#include "ui/training/charts_panel.h"
+#include "ui/training/data_panel.h"
+#include "ui/training/run_actions.h"
+#include "ui/training/run_follower.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_panel.h"
+#include "ui/widgets/core_types.h"
+#include "ui/widgets/image_canvas.h"
 
 // Keeps the demo generator's resource in the static library (outside any namespace, as Qt requires).
 static void initDemoResource() {
@@ -69,11 +69,9 @@ QScrollArea* verticalScroller(QWidget* content) {
 
 MainWindow::MainWindow(QWidget* parent, bool load_demo)
     : QMainWindow(parent),
-      render_(new RenderService(this)),
       training_(new TrainingController(this)),
       follower_(new RunFollower(this)),
-      exporter_(new ExportRunner(this)),
-      loader_(new QFutureWatcher<GeneratorLoad>(this)) {
+      loader_(new GeneratorLoader(this)) {
   registerCoreMetaTypes();
   setWindowTitle("GANscope");
   setAcceptDrops(true);
@@ -81,8 +79,7 @@ MainWindow::MainWindow(QWidget* parent, bool load_demo)
   buildCentre();
   buildDocks();
   buildMenus();
-  connectSignals();
-  health_lab_ = new HealthLab(this, follower_);
+  buildParts();
   statusBar()->showMessage("Ready");
 
   QSettings settings;
@@ -113,6 +110,7 @@ void MainWindow::buildCentre() {
   banner_row_->hide();
   connect(close, &QToolButton::clicked, this, &MainWindow::clearError);
   layout->addWidget(banner_row_);
+  centre_layout_ = layout;
 
   tabs_ = new QTabWidget(centre);
   explorer_canvas_ = new ImageCanvas(tabs_);
@@ -178,11 +176,11 @@ void MainWindow::buildDocks() {
   addDockWidget(Qt::RightDockWidgetArea, right_dock);
 
   charts_ = new ChartsPanel;
-  auto* bottom_dock = new QDockWidget("Training charts", this);
-  bottom_dock->setObjectName("chartsDock");
-  bottom_dock->setWidget(charts_);
-  addDockWidget(Qt::BottomDockWidgetArea, bottom_dock);
-  resizeDocks({bottom_dock}, {300}, Qt::Vertical);
+  charts_dock_ = new QDockWidget("Training charts", this);
+  charts_dock_->setObjectName("chartsDock");
+  charts_dock_->setWidget(charts_);
+  addDockWidget(Qt::BottomDockWidgetArea, charts_dock_);
+  resizeDocks({charts_dock_}, {300}, Qt::Vertical);
   resizeDocks({left_dock, right_dock}, {360, right->minimumSizeHint().width()}, Qt::Horizontal);
 }
 
@@ -200,19 +198,20 @@ void MainWindow::buildMenus() {
   connect(recent_checkpoints, &QMenu::aboutToShow, this,
           [=] { fillRecentMenu(recent_checkpoints, "recent/checkpoints"); });
   file->addSeparator();
-  file->addAction("Export current &image\u2026", QKeySequence("Ctrl+E"), this, [this] { chooseAndExport(0); });
-  file->addAction("Export sample &grid\u2026", this, [this] { chooseAndExport(1); });
-  file->addAction("Export &N samples\u2026", this, [this] { chooseAndExport(2); });
-  file->addAction("Export latent &walk video\u2026", this, [this] { chooseAndExport(3); });
-  file->addAction("Export charts as CS&V\u2026", this, &MainWindow::exportCsv);
+  const auto export_action = [this](ExportKind kind) { return [this, kind] { exports_->choose(kind); }; };
+  file->addAction("Export current &image\u2026", QKeySequence("Ctrl+E"), this, export_action(ExportKind::CurrentImage));
+  file->addAction("Export sample &grid\u2026", this, export_action(ExportKind::Grid));
+  file->addAction("Export &N samples\u2026", this, export_action(ExportKind::Samples));
+  file->addAction("Export latent &walk video\u2026", this, export_action(ExportKind::LatentWalk));
+  file->addAction("Export charts as CS&V\u2026", this, [this] { exports_->chooseCsv(); });
   file->addSeparator();
   file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
 
   view_menu_ = menuBar()->addMenu("&View");
   for (auto* dock : findChildren<QDockWidget*>()) view_menu_->addAction(dock->toggleViewAction());
   view_menu_->addSeparator();
-  view_menu_->addAction("Explorer tab", QKeySequence("Ctrl+1"), this, [this] { tabs_->setCurrentIndex(0); });
-  view_menu_->addAction("Samples tab", QKeySequence("Ctrl+2"), this, [this] { tabs_->setCurrentIndex(1); });
+  view_menu_->addAction("Explorer tab", QKeySequence("Ctrl+1"), this, [this] { tabs_->setCurrentIndex(ExplorerController::kExplorerTab); });
+  view_menu_->addAction("Samples tab", QKeySequence("Ctrl+2"), this, [this] { tabs_->setCurrentIndex(ExplorerController::kSamplesTab); });
   view_menu_->addSeparator();
   // Nearest-neighbour by default: a 64 px generator's pixels are what it made. Remembered between sessions.
   auto* smooth = view_menu_->addAction("Smooth image scaling");
@@ -224,6 +223,40 @@ void MainWindow::buildMenus() {
     QSettings().setValue("view/smooth", on);
   });
   smooth->setChecked(QSettings().value("view/smooth", false).toBool());
+}
+
+void MainWindow::buildParts() {
+  explorer_ = new ExplorerController(*this, {latent_panel_, style_panel_, directions_box_, explorer_controls_, tabs_,
+                                             explorer_canvas_, samples_canvas_}, this);
+  connect(explorer_, &ExplorerController::generatorChanged, this, &MainWindow::generatorChanged);
+  exports_ = new ExportActions(*this, explorer_, {latent_panel_, style_panel_, directions_box_, charts_}, this);
+  connect(exports_, &ExportActions::finished, this, &MainWindow::exportFinished);
+  RunActions::Parts parts;
+  parts.training = training_;
+  parts.follower = follower_;
+  parts.data = data_panel_;
+  parts.panel = training_panel_;
+  parts.charts = charts_;
+  parts.explorer = explorer_;
+  parts.open_checkpoint = [this](const QString& path) { openCheckpoint(path); };
+  parts.remember = [this](const QString& key, const QString& path) { rememberRecent(key, path); };
+  runs_ = new RunActions(*this, std::move(parts), this);
+  health_lab_ = new HealthLab(*this, {training_, follower_, charts_, training_panel_, data_panel_, explorer_canvas_,
+                                      samples_canvas_}, this);
+
+  connect(data_panel_, &DataPanel::browseRequested, this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, "Open image folder");
+    if (!dir.isEmpty()) openImageFolder(dir);
+  });
+  connect(data_panel_, &DataPanel::loaded, this, [this](const QString& folder) {
+    rememberRecent("recent/folders", folder);
+    statusBar()->showMessage("Loaded " + folder, 5000);
+    if (!training_->isRunning()) training_panel_->showMessage("Dataset ready: choose settings, then Start.");
+  });
+  connect(data_panel_, &DataPanel::loadFailed, this, [this](const QString&, const QString& m) { showError(m); });
+  connect(loader_, &GeneratorLoader::started, this, [this](const QString& what) { showStatus("Loading " + what + "\u2026"); });
+  connect(loader_, &GeneratorLoader::loaded, this, &MainWindow::setGenerator);
+  connect(loader_, &GeneratorLoader::failed, this, &MainWindow::showError);
 }
 
 void MainWindow::rememberRecent(const QString& key, const QString& path) {
@@ -249,28 +282,7 @@ void MainWindow::loadDemoGenerator() {
     statusBar()->showMessage("No demo generator in this build: open a checkpoint or train one");
     return;
   }
-  const std::string bytes = file.readAll().toStdString();
-  loadGeneratorAsync("demo generator", [bytes] { return GeneratorSession::openBytes(bytes, "demo generator"); });
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-  if (event->mimeData()->hasUrls() && event->mimeData()->urls().front().isLocalFile()) event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent* event) {
-  const auto urls = event->mimeData()->urls();
-  if (urls.isEmpty()) return;
-  openPath(urls.front().toLocalFile());
-  event->acceptProposedAction();
-}
-
-void MainWindow::closeEvent(QCloseEvent* event) {
-  QSettings settings;
-  settings.setValue("window/geometry", saveGeometry());
-  settings.setValue("window/state", saveState());
-  training_->stop();
-  exporter_->cancel();
-  event->accept();
+  loader_->loadBytes(file.readAll().toStdString(), "demo generator");
 }
 
 }  // namespace gs

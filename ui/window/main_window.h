@@ -1,46 +1,41 @@
 #pragma once
-// The desktop app's window: Data & Training panel (left), Explorer and Samples tabs (centre), latent explorer
-// (right), training charts (bottom), all dockable; layout and recent folders, runs and checkpoints persist in
-// QSettings. Long work runs elsewhere: rendering on RenderService's thread, training on TrainingController's,
-// dataset decoding, checkpoint loading and exports on worker threads. Errors show in a banner; the app keeps
-// running.
-#include <QFutureWatcher>
-#include <QElapsedTimer>
+// The desktop app's window: Data & Training panel (left), Explorer, Samples and 2D lab tabs (centre), latent
+// explorer (right), training charts and Health (bottom), all dockable; layout and recent folders, runs and
+// checkpoints persist in QSettings. The window only assembles docks and menus and opens what it is given; the
+// work is done by its parts: ExplorerController (rendering and edits), ExportActions, RunActions (training and
+// followed runs), HealthLab, GeneratorLoader. Errors show in a banner; the app keeps running.
 #include <QMainWindow>
 
-#include <functional>
 #include <memory>
 
-#include "ui/explore/render_service.h"
+#include "ui/window/window_shell.h"
 
 class QLabel;
 class QMenu;
-class QProgressDialog;
 class QTabBar;
 class QTabWidget;
+class QVBoxLayout;
 
 namespace gs {
 
 class ChartsPanel;
 class DataPanel;
 class DirectionsBox;
-class ExportRunner;
+class ExplorerController;
+class ExportActions;
+class GeneratorLoader;
 class GeneratorSession;
 class HealthLab;
 class ImageCanvas;
 class LatentPanel;
+class RenderService;
+class RunActions;
 class RunFollower;
 class StyleLayerPanel;
 class TrainingController;
 class TrainingPanel;
 
-// A generator loaded in a worker thread, or why it could not be.
-struct GeneratorLoad {
-  std::shared_ptr<GeneratorSession> session;
-  QString error;
-};
-
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow, public WindowShell {
   Q_OBJECT
  public:
   static constexpr const char* kDemoResource = ":/ganscope/demo_generator.gsgen";
@@ -53,23 +48,19 @@ class MainWindow : public QMainWindow {
   void openPath(const QString& path);  // folder of images, run folder or checkpoint, decided by content
   void openImageFolder(const QString& path);
   void openCheckpoint(const QString& path);  // loads in a worker thread
-  bool attachRun(const QString& run_dir);
   void setGenerator(std::shared_ptr<GeneratorSession> session);
-  void startTraining(const QString& run_dir = {});
-  void exportCurrentImage(const QString& path);
-  void exportGrid(const QString& path);
-  void exportSamples(const QString& folder, int count, uint64_t first_seed);
-  // A looping latent walk through `seeds` (.mp4 or animated .png), with the explorer's edits and truncation.
-  void exportLatentWalk(const QString& path, const std::vector<uint64_t>& seeds);
-  // The explorer image swept along `direction` (+-3 sigma around the current edit), 72 frames.
-  void exportDirectionSweep(const QString& path, int direction);
-  static constexpr int kWalkFramesPerSeed = 48;  // 2 s per seed at 24 fps, as StyleGAN's interpolation videos
-  static constexpr int kWalkFps = 24;
-  void showError(const QString& message);
-  void clearError();
 
+  // WindowShell: what the window's parts may use.
+  QWidget* dialogParent() override { return this; }
+  QMenu* viewMenu() override { return view_menu_; }
+  void addBottomDock(QDockWidget* dock) override;
+  void insertBanner(QWidget* banner) override;
+  void showError(const QString& message) override;
+  void clearError() override;
+  void showStatus(const QString& message, int timeout_ms = 0) override;
   QString errorText() const;
-  std::shared_ptr<GeneratorSession> generator() const { return session_; }
+
+  std::shared_ptr<GeneratorSession> generator() const;
   DataPanel* dataPanel() const { return data_panel_; }
   TrainingPanel* trainingPanel() const { return training_panel_; }
   LatentPanel* latentPanel() const { return latent_panel_; }
@@ -79,9 +70,12 @@ class MainWindow : public QMainWindow {
   ChartsPanel* chartsPanel() const { return charts_; }
   ImageCanvas* explorerCanvas() const { return explorer_canvas_; }
   ImageCanvas* samplesCanvas() const { return samples_canvas_; }
+  QTabWidget* centreTabs() const { return tabs_; }  // Explorer | Samples | 2D lab
   TrainingController* training() const { return training_; }
-  ExportRunner* exporter() const { return exporter_; }
-  RenderService* renderer() const { return render_; }
+  RenderService* renderer() const;
+  ExplorerController* explorer() const { return explorer_; }
+  ExportActions* exports() const { return exports_; }
+  RunActions* runs() const { return runs_; }
   HealthLab* healthLab() const { return health_lab_; }  // Health dock, alarm banner, remedies (health_lab.h)
 
  Q_SIGNALS:
@@ -95,43 +89,23 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
 
  private:
-  // Construction (main_window.cpp).
   void buildCentre();
   void buildDocks();
+  void buildParts();
   void buildMenus();
   void rememberRecent(const QString& key, const QString& path);
   void fillRecentMenu(QMenu* menu, const QString& key);
   void loadDemoGenerator();
-  // Handlers (main_window_actions.cpp).
-  void connectSignals();
-  void requestExplorerFrame();
-  void requestGridFrame(bool only_if_shown = false);
-  // The explorer's edits for rendering `latents`: the style-layer controls, plus the direction edit (moving each
-  // latent, or w). False, with the error shown, when they do not fit the generator.
-  bool applyExplorerEdits(std::vector<std::vector<float>>& latents, StyleControls& style);
-  bool explorerEdited() const;  // style controls or directions differ from the defaults
-  // The same edits on every latent of an export (the files record the edited latents and style controls).
-  bool editExportJob(struct ExportJob& job);
-  void onFrame(RenderChannel channel, const QImage& image, quint64 stamp, double ms);
-  void onSamples(const QImage& grid, qint64 step);
-  void onRunFinished(qint64 steps, bool stopped, const QString& checkpoint, const QString& error);
-  void onGridCellClicked(int index);
-  void runExport(struct ExportJob job, const QString& what);
-  void chooseImageFolder();
   void chooseCheckpoint();
   void chooseRunFolder();
-  void chooseAndExport(int kind);  // 0: current image, 1: grid, 2: N samples, 3: latent walk video
-  void exportCsv();
 
-  RenderService* render_;
   TrainingController* training_;
   RunFollower* follower_;
-  ExportRunner* exporter_;
+  GeneratorLoader* loader_;
+  ExplorerController* explorer_ = nullptr;
+  ExportActions* exports_ = nullptr;
+  RunActions* runs_ = nullptr;
   HealthLab* health_lab_ = nullptr;
-  std::shared_ptr<GeneratorSession> session_;
-  QFutureWatcher<GeneratorLoad>* loader_;
-  void loadGeneratorAsync(const QString& label, std::function<std::shared_ptr<GeneratorSession>()> open);
-  QString loading_label_;
 
   DataPanel* data_panel_;
   TrainingPanel* training_panel_;
@@ -140,21 +114,14 @@ class MainWindow : public QMainWindow {
   DirectionsBox* directions_box_;
   QTabBar* explorer_controls_;
   ChartsPanel* charts_;
+  QDockWidget* charts_dock_;
   QTabWidget* tabs_;
   ImageCanvas* explorer_canvas_;
   ImageCanvas* samples_canvas_;
+  QVBoxLayout* centre_layout_;
   QLabel* banner_;
   QWidget* banner_row_;
-  QMenu* view_menu_;
-  QProgressDialog* export_dialog_ = nullptr;
-  QElapsedTimer export_timer_;  // since the running export started (ETA in its dialog)
-  QString export_what_;
-
-  uint64_t grid_run_seed_ = 1;  // cell i of the samples grid shows fixedGridSeed(grid_run_seed_, i)
-  int grid_size_ = 8;
-  bool grid_from_training_ = false;  // the samples tab shows a training grid rather than one rendered here
-  bool grid_stale_ = false;          // edits changed while the samples tab was hidden: render it when shown
-  int64_t total_steps_ = 0;
+  QMenu* view_menu_ = nullptr;
 };
 
 }  // namespace gs

@@ -1,0 +1,155 @@
+#include "ui/explore/explorer_controller.h"
+
+#include <QImage>
+#include <QTabBar>
+#include <QTabWidget>
+
+#include "explore/generator_session.h"
+#include "explore/latent_seed.h"
+#include "ui/explore/directions_box.h"
+#include "ui/explore/latent_panel.h"
+#include "ui/explore/style_layer_panel.h"
+#include "ui/export/image_export.h"
+#include "ui/widgets/image_canvas.h"
+#include "ui/window/window_shell.h"
+
+namespace gs {
+
+ExplorerController::ExplorerController(WindowShell& shell, Widgets widgets, QObject* parent)
+    : QObject(parent), shell_(shell), w_(widgets), render_(new RenderService(this)) {
+  connect(w_.latent, &LatentPanel::latentChanged, this, &ExplorerController::requestExplorerFrame);
+  // Edits change the explorer image and the rendered samples grid (the same edit on every cell, as GANSpace
+  // shows a direction); the grid is only re-rendered while its tab is in front.
+  const auto on_edit = [this] {
+    requestExplorerFrame();
+    requestGridFrame(/*only_if_shown=*/true);
+  };
+  connect(w_.style, &StyleLayerPanel::controlsChanged, this, on_edit);
+  connect(w_.directions, &DirectionsBox::changed, this, on_edit);
+  connect(w_.tabs, &QTabWidget::currentChanged, this, [this](int index) {
+    if (index == kSamplesTab && grid_stale_) requestGridFrame();
+  });
+  connect(render_, &RenderService::frameReady, this, &ExplorerController::onFrame);
+  connect(render_, &RenderService::renderFailed, this,
+          [this](RenderChannel, const QString& message) { shell_.showError(message); });
+  connect(w_.samples, &ImageCanvas::cellClicked, this, &ExplorerController::onGridCellClicked);
+}
+
+void ExplorerController::setGenerator(std::shared_ptr<GeneratorSession> session) {
+  if (!session) return;
+  session_ = std::move(session);
+  auto weak = std::weak_ptr<GeneratorSession>(session_);
+  auto latent_for_seed = [weak](uint64_t seed) {
+    auto s = weak.lock();
+    return s ? s->latentForSeed(seed) : std::vector<float>{};
+  };
+  w_.latent->setGenerator(session_->latentDim(), latent_for_seed);
+  w_.style->setGenerator(session_->styleLayerResolutions(), session_->wDim(), latent_for_seed);
+  w_.control_tabs->setTabVisible(kStyleControlsTab, session_->isStyleBased());
+  w_.directions->setGenerator(session_);
+  shell_.showStatus(QString("Generator: %1 \u00B7 %2 px \u00B7 latent %3 \u00B7 %4")
+                        .arg(QString::fromStdString(session_->label()))
+                        .arg(session_->config().resolution)
+                        .arg(session_->latentDim())
+                        .arg(QString::fromStdString(session_->fingerprint())));
+  requestExplorerFrame();
+  if (!grid_from_training_) requestGridFrame();
+  Q_EMIT generatorChanged();
+}
+
+void ExplorerController::setGridRun(uint64_t seed, int size) {
+  grid_run_seed_ = seed;
+  grid_size_ = size;
+}
+
+bool ExplorerController::applyEdits(std::vector<std::vector<float>>& latents, StyleControls& style) {
+  style = w_.style->controls();
+  const DirectionEdit edit = w_.directions->edit();
+  if (edit.isZero()) return true;
+  try {
+    applyDirectionsToAll(w_.directions->directions(), edit, latents, style,
+                         int(session_->styleLayerResolutions().size()), session_->wDim());
+  } catch (const std::exception& e) {
+    shell_.showError(QString::fromStdString(e.what()));
+    return false;
+  }
+  return true;
+}
+
+bool ExplorerController::edited() const {
+  return !w_.style->controls().isDefault() || !w_.directions->edit().isZero();
+}
+
+bool ExplorerController::editExportJob(ExportJob& job) {
+  job.directions = directionsRecipe(w_.directions->directions(), w_.directions->edit());
+  for (ExportItem& item : job.items) {
+    const auto before = item.latents;
+    if (!applyEdits(item.latents, job.style)) return false;
+    // A moved latent is no longer its seed's: the file records the latent itself.
+    for (size_t i = 0; i < item.latents.size() && i < item.seeds.size(); ++i)
+      if (item.latents[i] != before[i]) item.seeds[i].reset();
+  }
+  return true;
+}
+
+void ExplorerController::requestExplorerFrame() {
+  if (!session_ || w_.latent->latent().empty()) return;
+  RenderRequest request;
+  request.session = session_;
+  request.latents = {w_.latent->latent()};
+  request.truncation = w_.latent->truncation();
+  if (!applyEdits(request.latents, request.style)) return;
+  render_->request(RenderChannel::Explorer, std::move(request));
+}
+
+void ExplorerController::requestGridFrame(bool only_if_shown) {
+  if (!session_ || grid_from_training_) return;
+  grid_stale_ = only_if_shown && w_.tabs->currentIndex() != kSamplesTab;
+  if (grid_stale_) return;  // rendered when the samples tab comes to the front
+  RenderRequest request;
+  request.session = session_;
+  request.columns = grid_size_;
+  for (uint64_t seed : gridSeeds(grid_run_seed_, grid_size_ * grid_size_))
+    request.latents.push_back(session_->latentForSeed(seed));
+  if (!applyEdits(request.latents, request.style)) return;
+  render_->request(RenderChannel::Grid, std::move(request));
+}
+
+void ExplorerController::onFrame(RenderChannel channel, const QImage& image, quint64, double ms) {
+  if (channel == RenderChannel::Grid) {
+    if (grid_from_training_) return;
+    w_.samples->setGrid(grid_size_, grid_size_, 2);
+    w_.samples->setImage(image);
+    w_.samples->setCaption(QString("%1 \u00B7 fixed latents of run seed %2%3 \u00B7 click a cell to explore it")
+                               .arg(QString::fromStdString(session_->label()))
+                               .arg(grid_run_seed_)
+                               .arg(edited() ? QString(" \u00B7 with the explorer's edits") : QString()));
+    return;
+  }
+  const auto origin = w_.latent->originSeed();
+  w_.explorer->setCaption(QString("%1 \u00B7 %2%3 \u00B7 psi %4 \u00B7 %5 \u00D7 %6 px \u00B7 %7 ms")
+                              .arg(QString::fromStdString(session_->label()))
+                              .arg(origin ? QString("seed %1").arg(*origin) : QString("edited latent"))
+                              .arg(edited() ? QString(" \u00B7 edited") : QString())
+                              .arg(w_.latent->truncation(), 0, 'f', 2)
+                              .arg(image.width())
+                              .arg(image.height())
+                              .arg(ms, 0, 'f', 1));
+  w_.explorer->setImage(image);
+}
+
+void ExplorerController::showTrainingGrid(const QImage& grid, qint64 step) {
+  grid_from_training_ = true;
+  w_.samples->setGrid(grid_size_, grid_size_, 2);
+  w_.samples->setImage(grid);
+  w_.samples->setCaption(
+      QString("step %1 \u00B7 EMA generator \u00B7 fixed latents \u00B7 click a cell to explore it").arg(step));
+}
+
+void ExplorerController::onGridCellClicked(int index) {
+  if (!session_) return shell_.showError("No generator loaded yet: the explorer opens a cell once a checkpoint exists");
+  w_.latent->showSeedLatent(fixedGridSeed(grid_run_seed_, index));
+  w_.tabs->setCurrentIndex(kExplorerTab);
+}
+
+}  // namespace gs

@@ -1,0 +1,87 @@
+#pragma once
+// The explorer's logic, apart from the widgets: holds the generator on screen, turns the latent, style-layer
+// and direction controls into render requests (the explorer image and the samples grid, newest request wins via
+// RenderService), applies the same edits to exports, and shows finished frames and training grids on the
+// canvases. The window only builds the widgets and hands them over.
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+#include "explore/style_controls.h"
+#include "ui/explore/render_service.h"
+
+class QImage;
+class QTabBar;
+class QTabWidget;
+
+namespace gs {
+
+class DirectionsBox;
+class ImageCanvas;
+class LatentPanel;
+class StyleLayerPanel;
+class WindowShell;
+struct ExportJob;
+
+class ExplorerController : public QObject {
+  Q_OBJECT
+ public:
+  // The widgets it drives; `tabs` index kExplorerTab and kSamplesTab are the explorer and samples canvases.
+  struct Widgets {
+    LatentPanel* latent = nullptr;
+    StyleLayerPanel* style = nullptr;
+    DirectionsBox* directions = nullptr;
+    QTabBar* control_tabs = nullptr;  // Latent | Style layers | Directions
+    QTabWidget* tabs = nullptr;
+    ImageCanvas* explorer = nullptr;
+    ImageCanvas* samples = nullptr;
+  };
+  static constexpr int kExplorerTab = 0;
+  static constexpr int kSamplesTab = 1;
+  static constexpr int kStyleControlsTab = 1;  // in control_tabs
+
+  ExplorerController(WindowShell& shell, Widgets widgets, QObject* parent = nullptr);
+
+  void setGenerator(std::shared_ptr<GeneratorSession> session);
+  std::shared_ptr<GeneratorSession> generator() const { return session_; }
+  RenderService* renderer() const { return render_; }
+  ImageCanvas* explorerCanvas() const { return w_.explorer; }
+  ImageCanvas* samplesCanvas() const { return w_.samples; }
+
+  // The run whose fixed latents the samples grid shows (cell i: fixedGridSeed(seed, i)).
+  void setGridRun(uint64_t seed, int size);
+  uint64_t gridRunSeed() const { return grid_run_seed_; }
+  int gridSize() const { return grid_size_; }
+  // A grid a training run rendered; until resetGrid() the samples tab shows these rather than its own.
+  void showTrainingGrid(const QImage& grid, qint64 step);
+  void resetGrid() { grid_from_training_ = false; }
+
+  // The explorer's edits (style controls and the direction edit) applied to every latent of an export; the
+  // files then record the edited latents. False, with the error shown, when they do not fit the generator.
+  bool editExportJob(ExportJob& job);
+  bool edited() const;  // style controls or directions differ from the defaults
+
+  void requestExplorerFrame();
+  void requestGridFrame(bool only_if_shown = false);
+
+ Q_SIGNALS:
+  void generatorChanged();
+
+ private:
+  bool applyEdits(std::vector<std::vector<float>>& latents, StyleControls& style);
+  void onFrame(RenderChannel channel, const QImage& image, quint64 stamp, double ms);
+  void onGridCellClicked(int index);
+
+  WindowShell& shell_;
+  Widgets w_;
+  RenderService* render_;
+  std::shared_ptr<GeneratorSession> session_;
+  uint64_t grid_run_seed_ = 1;
+  int grid_size_ = 8;
+  bool grid_from_training_ = false;  // the samples tab shows a training grid rather than one rendered here
+  bool grid_stale_ = false;          // edits changed while the samples tab was hidden: render it when shown
+};
+
+}  // namespace gs

@@ -1,0 +1,40 @@
+#pragma once
+// Opens generators (checkpoints, generator files, the bundled demo) on a worker thread; a newer load replaces
+// the one being watched, so only the newest result arrives.
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace gs {
+
+class GeneratorSession;
+
+// A generator loaded in a worker thread, or why it could not be.
+struct GeneratorLoad {
+  std::shared_ptr<GeneratorSession> session;
+  QString error;
+};
+
+class GeneratorLoader : public QObject {
+  Q_OBJECT
+ public:
+  explicit GeneratorLoader(QObject* parent = nullptr);
+  // `label` names what is loading in messages ("demo generator", a path).
+  void load(const QString& label, std::function<std::shared_ptr<GeneratorSession>()> open);
+  void loadFile(const QString& path);
+  void loadBytes(const std::string& bytes, const QString& label);
+
+ Q_SIGNALS:
+  void started(const QString& label);
+  void loaded(std::shared_ptr<gs::GeneratorSession> session);
+  void failed(const QString& message);  // "Could not open <label>: <why>"
+
+ private:
+  QFutureWatcher<GeneratorLoad>* watcher_;
+  QString label_;
+};
+
+}  // namespace gs
