@@ -30,7 +30,7 @@ std::vector<float> latentFromSeed(uint64_t seed, int dim) {
 
 uint64_t fixedGridSeed(uint64_t run_seed, int index) {
   uint64_t state = run_seed ^ 0x6a09e667f3bcc909ULL;
-  return splitMix64(state) + static_cast<uint64_t>(index);
+  return splitmix64Next(state) + static_cast<uint64_t>(index);
 }
 
 std::vector<uint64_t> gridSeeds(uint64_t run_seed, int count) {

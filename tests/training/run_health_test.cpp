@@ -5,7 +5,7 @@
 #include <cmath>
 #include <fstream>
 
-#include "cli/temp_dir.h"
+#include "temp_dir.h"
 #include "tiny_run_config.h"
 #include "models/networks.h"
 #include "training/checkpoint.h"
