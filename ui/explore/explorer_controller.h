@@ -48,6 +48,9 @@ class ExplorerController : public QObject {
   std::shared_ptr<GeneratorSession> generator() const { return session_; }
   RenderService* renderer() const { return render_; }
   ImageCanvas* explorerCanvas() const { return w_.explorer; }
+  LatentPanel* latentPanel() const { return w_.latent; }
+  StyleLayerPanel* stylePanel() const { return w_.style; }
+  DirectionsBox* directionsBox() const { return w_.directions; }
   ImageCanvas* samplesCanvas() const { return w_.samples; }
 
   // The run whose fixed latents the samples grid shows (cell i: fixedGridSeed(seed, i)).

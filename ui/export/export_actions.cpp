@@ -19,8 +19,15 @@
 
 namespace gs {
 
-ExportActions::ExportActions(WindowShell& shell, ExplorerController* explorer, Widgets widgets, QObject* parent)
-    : QObject(parent), shell_(shell), explorer_(explorer), w_(widgets), runner_(new ExportRunner(this)) {
+ExportActions::ExportActions(WindowShell& shell, ExplorerController* explorer, ChartsPanel* charts, QObject* parent)
+    : QObject(parent),
+      shell_(shell),
+      explorer_(explorer),
+      charts_(charts),
+      latent_(explorer->latentPanel()),
+      style_(explorer->stylePanel()),
+      directions_(explorer->directionsBox()),
+      runner_(new ExportRunner(this)) {
   connect(runner_, &ExportRunner::progress, this, &ExportActions::onProgress);
   connect(runner_, &ExportRunner::finished, this, [this](int written, const QString& error) {
     if (dialog_) dialog_->deleteLater();
@@ -29,8 +36,8 @@ ExportActions::ExportActions(WindowShell& shell, ExplorerController* explorer, W
     shell_.showStatus(QString("Exported %1 file%2").arg(written).arg(written == 1 ? "" : "s"), 5000);
     Q_EMIT finished(written, error);
   });
-  connect(w_.directions, &DirectionsBox::sweepRequested, this, &ExportActions::chooseSweep);
-  connect(w_.charts, &ChartsPanel::csvExportRequested, this, &ExportActions::chooseCsv);
+  connect(directions_, &DirectionsBox::sweepRequested, this, &ExportActions::chooseSweep);
+  connect(charts_, &ChartsPanel::csvExportRequested, this, &ExportActions::chooseCsv);
 }
 
 void ExportActions::cancel() { runner_->cancel(); }
@@ -65,8 +72,8 @@ void ExportActions::onProgress(int done, int total) {
 
 void ExportActions::exportCurrentImage(const QString& path) {
   if (!ready()) return;
-  run(singleImageJob(explorer_->generator(), path, w_.latent->latent(), w_.latent->originSeed(),
-                     w_.latent->truncation()),
+  run(singleImageJob(explorer_->generator(), path, latent_->latent(), latent_->originSeed(),
+                     latent_->truncation()),
       "image");
 }
 
@@ -77,26 +84,26 @@ void ExportActions::exportGrid(const QString& path) {
 
 void ExportActions::exportSamples(const QString& folder, int count, uint64_t first_seed) {
   if (!ready()) return;
-  run(seedsJob(explorer_->generator(), folder, first_seed, count, w_.latent->truncation()),
+  run(seedsJob(explorer_->generator(), folder, first_seed, count, latent_->truncation()),
       QString("%1 samples").arg(count));
 }
 
 void ExportActions::exportLatentWalk(const QString& path, const std::vector<uint64_t>& seeds) {
   if (!ready()) return;
   if (seeds.size() < 2) return shell_.showError("A latent walk needs at least two seeds");
-  run(latentWalkJob(explorer_->generator(), path, seeds, kWalkFramesPerSeed, kWalkFps, w_.latent->truncation()),
+  run(latentWalkJob(explorer_->generator(), path, seeds, kWalkFramesPerSeed, kWalkFps, latent_->truncation()),
       "latent walk");
 }
 
 void ExportActions::exportDirectionSweep(const QString& path, int direction) {
   if (!ready()) return;
-  const LatentDirections& directions = w_.directions->directions();
+  const LatentDirections& directions = directions_->directions();
   if (direction < 0 || direction >= directions.count())
     return shell_.showError("No direction to sweep yet: the directions are still being found");
   try {
     // The sweep carries the edit itself, frame by frame.
-    run(directionSweepJob(explorer_->generator(), path, w_.latent->latent(), w_.latent->truncation(),
-                          w_.style->controls(), directions, w_.directions->edit(), direction, 3 * kWalkFps, kWalkFps),
+    run(directionSweepJob(explorer_->generator(), path, latent_->latent(), latent_->truncation(),
+                          style_->controls(), directions, directions_->edit(), direction, 3 * kWalkFps, kWalkFps),
         "direction sweep", /*with_edits=*/false);
   } catch (const std::exception& e) {
     shell_.showError(QString::fromStdString(e.what()));
@@ -104,7 +111,7 @@ void ExportActions::exportDirectionSweep(const QString& path, int direction) {
 }
 
 void ExportActions::chooseSweep() {
-  const int count = w_.directions->directions().count();
+  const int count = directions_->directions().count();
   if (count == 0) return shell_.showError("No direction to sweep yet: the directions are still being found");
   QStringList names;
   for (int i = 0; i < count; ++i) names << QString("PC%1").arg(i);
@@ -123,7 +130,7 @@ void ExportActions::choose(ExportKind kind) {
   QWidget* parent = shell_.dialogParent();
   switch (kind) {
     case ExportKind::LatentWalk: {
-      const uint64_t s = w_.latent->seed();
+      const uint64_t s = latent_->seed();
       bool ok = false;
       const QString text = QInputDialog::getText(
           parent, "Export latent walk", "Seeds the walk visits, in order (it loops back to the first):",
@@ -146,7 +153,7 @@ void ExportActions::choose(ExportKind kind) {
                                              "Number of samples (seeds from the current seed):", 64, 1, 100000, 1, &ok);
       if (!ok) return;
       const QString dir = QFileDialog::getExistingDirectory(parent, "Export samples to folder");
-      if (!dir.isEmpty()) exportSamples(dir, count, w_.latent->seed());
+      if (!dir.isEmpty()) exportSamples(dir, count, latent_->seed());
       return;
     }
     case ExportKind::CurrentImage:
@@ -166,7 +173,7 @@ void ExportActions::chooseCsv() {
       QFileDialog::getSaveFileName(shell_.dialogParent(), "Export charts as CSV", "metrics.csv", "CSV (*.csv)");
   if (path.isEmpty()) return;
   QString error;
-  if (!w_.charts->exportCsv(path, &error)) shell_.showError(error);
+  if (!charts_->exportCsv(path, &error)) shell_.showError(error);
 }
 
 }  // namespace gs

@@ -26,16 +26,11 @@ enum class ExportKind { CurrentImage, Grid, Samples, LatentWalk };
 class ExportActions : public QObject {
   Q_OBJECT
  public:
-  struct Widgets {
-    LatentPanel* latent = nullptr;
-    StyleLayerPanel* style = nullptr;
-    DirectionsBox* directions = nullptr;
-    ChartsPanel* charts = nullptr;
-  };
   static constexpr int kWalkFramesPerSeed = 48;  // 2 s per seed at 24 fps, as StyleGAN's interpolation videos
   static constexpr int kWalkFps = 24;
 
-  ExportActions(WindowShell& shell, ExplorerController* explorer, Widgets widgets, QObject* parent = nullptr);
+  // The explorer's panels give the latent, truncation, style controls and directions; `charts` the CSV.
+  ExportActions(WindowShell& shell, ExplorerController* explorer, ChartsPanel* charts, QObject* parent = nullptr);
 
   // Asks for what `kind` needs (file, folder, count, seeds), then exports.
   void choose(ExportKind kind);
@@ -64,7 +59,10 @@ class ExportActions : public QObject {
 
   WindowShell& shell_;
   ExplorerController* explorer_;
-  Widgets w_;
+  ChartsPanel* charts_;
+  LatentPanel* latent_;
+  StyleLayerPanel* style_;
+  DirectionsBox* directions_;
   ExportRunner* runner_;
   QProgressDialog* dialog_ = nullptr;
   QElapsedTimer timer_;  // since the running export started (ETA in its dialog)

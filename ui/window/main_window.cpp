@@ -229,7 +229,7 @@ void MainWindow::buildParts() {
   explorer_ = new ExplorerController(*this, {latent_panel_, style_panel_, directions_box_, explorer_controls_, tabs_,
                                              explorer_canvas_, samples_canvas_}, this);
   connect(explorer_, &ExplorerController::generatorChanged, this, &MainWindow::generatorChanged);
-  exports_ = new ExportActions(*this, explorer_, {latent_panel_, style_panel_, directions_box_, charts_}, this);
+  exports_ = new ExportActions(*this, explorer_, charts_, this);
   connect(exports_, &ExportActions::finished, this, &MainWindow::exportFinished);
   RunActions::Parts parts;
   parts.training = training_;
