@@ -81,12 +81,18 @@ class DirectionsUiTest : public QObject {
     QCOMPARE(seed, QString("edited"));
     QCOMPARE(latent.split(',').size(), int(moved.size()));
 
-    // The next checkpoint of the same network keeps the edit; a different network starts from zero.
+    // The next checkpoint of the same network keeps the edit; a different network starts from zero, and so does
+    // another generator of the same shape that the user opens.
     QSignalSpy ready(box, &DirectionsBox::directionsReady);
-    window.setGenerator(makeTinyGeneratorSession());
+    window.setGenerator(makeTinyGeneratorSession(), /*continues_run=*/true);
     QVERIFY(ready.wait(20000));
     QCOMPARE(box->slider(0)->value(), int(2.5 * DirectionsBox::kScale));
     QCOMPARE(box->edit().amounts.at(0), 2.5f);
+    window.setGenerator(makeTinyGeneratorSession());
+    QVERIFY(ready.wait(20000));
+    QCOMPARE(box->slider(0)->value(), 0);
+    QVERIFY(box->edit().isZero());
+    box->slider(0)->setValue(int(2.5 * DirectionsBox::kScale));
     window.setGenerator(makeTinyStyleSession());
     QVERIFY(ready.wait(20000));
     QCOMPARE(box->slider(0)->value(), 0);

@@ -99,7 +99,7 @@ DirectionsBox::DirectionsBox(QWidget* parent) : QWidget(parent), watcher_(new QF
     });
 }
 
-void DirectionsBox::setGenerator(std::shared_ptr<GeneratorSession> session) {
+void DirectionsBox::setGenerator(std::shared_ptr<GeneratorSession> session, bool keep_edit) {
   session_ = std::move(session);
   const std::vector<int> layer_resolutions = session_ ? session_->styleLayerResolutions() : std::vector<int>{};
   // A new checkpoint of the same network (training writes one every few minutes) keeps the edit: the amounts
@@ -107,7 +107,7 @@ void DirectionsBox::setGenerator(std::shared_ptr<GeneratorSession> session) {
   const std::vector<int> shape =
       session_ ? std::vector<int>{session_->latentDim(), session_->wDim(), int(layer_resolutions.size())}
                : std::vector<int>{};
-  const bool same_network = session_ && shape == shape_ && !directions_.empty();
+  const bool same_network = keep_edit && session_ && shape == shape_ && !directions_.empty();
   shape_ = shape;
   if (same_network) {
     status_->setText("Updating the directions for the new weights\u2026");

@@ -34,7 +34,9 @@ class DirectionsBox : public QWidget {
   // A new generator: shows its synthesis layers (style generators) and finds its directions off the GUI thread;
   // the sliders come alive when they arrive (directionsReady). A result for an older generator is dropped. A
   // generator of the same shape (the next checkpoint of a run) keeps the amounts and the layer range.
-  void setGenerator(std::shared_ptr<GeneratorSession> session);
+  // keep_edit: the session is the next checkpoint of the run on screen, so the edit (amounts, layer range) stays
+  // when the network has the same shape; any other generator starts from no edit.
+  void setGenerator(std::shared_ptr<GeneratorSession> session, bool keep_edit = false);
   bool isComputing() const;
   // Sets every amount to 0.
   void reset();

@@ -35,7 +35,7 @@ ExplorerController::ExplorerController(WindowShell& shell, Widgets widgets, QObj
   connect(w_.samples, &ImageCanvas::cellClicked, this, &ExplorerController::onGridCellClicked);
 }
 
-void ExplorerController::setGenerator(std::shared_ptr<GeneratorSession> session) {
+void ExplorerController::setGenerator(std::shared_ptr<GeneratorSession> session, bool continues_run) {
   if (!session) return;
   session_ = std::move(session);
   auto weak = std::weak_ptr<GeneratorSession>(session_);
@@ -46,7 +46,7 @@ void ExplorerController::setGenerator(std::shared_ptr<GeneratorSession> session)
   w_.latent->setGenerator(session_->latentDim(), latent_for_seed);
   w_.style->setGenerator(session_->styleLayerResolutions(), session_->wDim(), latent_for_seed);
   w_.control_tabs->setTabVisible(kStyleControlsTab, session_->isStyleBased());
-  w_.directions->setGenerator(session_);
+  w_.directions->setGenerator(session_, continues_run);
   shell_.showStatus(QString("Generator: %1 \u00B7 %2 px \u00B7 latent %3 \u00B7 %4")
                         .arg(QString::fromStdString(session_->label()))
                         .arg(session_->config().resolution)

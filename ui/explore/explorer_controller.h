@@ -44,7 +44,8 @@ class ExplorerController : public QObject {
 
   ExplorerController(WindowShell& shell, Widgets widgets, QObject* parent = nullptr);
 
-  void setGenerator(std::shared_ptr<GeneratorSession> session);
+  // continues_run: the next checkpoint of the run on screen (the direction edit stays), not a new generator.
+  void setGenerator(std::shared_ptr<GeneratorSession> session, bool continues_run = false);
   std::shared_ptr<GeneratorSession> generator() const { return session_; }
   RenderService* renderer() const { return render_; }
   ImageCanvas* explorerCanvas() const { return w_.explorer; }

@@ -11,12 +11,13 @@ GeneratorLoader::GeneratorLoader(QObject* parent)
   connect(watcher_, &QFutureWatcher<GeneratorLoad>::finished, this, [this] {
     const GeneratorLoad load = watcher_->result();
     if (!load.error.isEmpty()) return Q_EMIT failed(QString("Could not open %1: %2").arg(label_, load.error));
-    if (load.session) Q_EMIT loaded(load.session);
+    if (load.session) Q_EMIT loaded(load.session, continues_run_);
   });
 }
 
 void GeneratorLoader::load(const QString& label, std::function<std::shared_ptr<GeneratorSession>()> open) {
   label_ = label;
+  continues_run_ = false;
   Q_EMIT started(label);
   // Decoding weights takes a moment: off the GUI thread.
   watcher_->setFuture(QtConcurrent::run([open] {
@@ -30,9 +31,10 @@ void GeneratorLoader::load(const QString& label, std::function<std::shared_ptr<G
   }));
 }
 
-void GeneratorLoader::loadFile(const QString& path) {
+void GeneratorLoader::loadFile(const QString& path, bool continues_run) {
   const std::string file = path.toStdString();
   load(path, [file] { return GeneratorSession::open(file); });
+  continues_run_ = continues_run;
 }
 
 void GeneratorLoader::loadBytes(const std::string& bytes, const QString& label) {

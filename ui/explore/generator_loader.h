@@ -24,17 +24,19 @@ class GeneratorLoader : public QObject {
   explicit GeneratorLoader(QObject* parent = nullptr);
   // `label` names what is loading in messages ("demo generator", a path).
   void load(const QString& label, std::function<std::shared_ptr<GeneratorSession>()> open);
-  void loadFile(const QString& path);
+  // continues_run: the file is the next checkpoint of the run on screen (carried to loaded()).
+  void loadFile(const QString& path, bool continues_run = false);
   void loadBytes(const std::string& bytes, const QString& label);
 
  Q_SIGNALS:
   void started(const QString& label);
-  void loaded(std::shared_ptr<gs::GeneratorSession> session);
+  void loaded(std::shared_ptr<gs::GeneratorSession> session, bool continues_run);
   void failed(const QString& message);  // "Could not open <label>: <why>"
 
  private:
   QFutureWatcher<GeneratorLoad>* watcher_;
   QString label_;
+  bool continues_run_ = false;
 };
 
 }  // namespace gs

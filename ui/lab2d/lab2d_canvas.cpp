@@ -11,9 +11,11 @@
 namespace gs {
 namespace {
 
-const QColor kReal(30, 160, 70);
-const QColor kFake(140, 60, 200);
-const QColor kDensity(255, 140, 0);
+// Okabe and Ito's colour-blind-safe palette: each layer has a hue of its own.
+const QColor kReal(0, 158, 115);       // bluish green: real points, and where D says real
+const QColor kFake(204, 121, 167);     // reddish purple: where D says fake
+const QColor kGenerated(0, 114, 178);  // blue: generated points
+const QColor kDensity(230, 159, 0);    // orange: G's density
 
 QRgb blend(const QColor& a, const QColor& b, double t) {
   t = std::clamp(t, 0.0, 1.0);
@@ -137,7 +139,7 @@ void Lab2dCanvas::paintEvent(QPaintEvent*) {
     for (const Point2& p : points) painter.drawEllipse(toWidget(p), radius, radius);
   };
   if (show_real_) dots(real_, QColor(kReal.red(), kReal.green(), kReal.blue(), 150), 1.8);
-  if (show_generated_) dots(generated_, QColor(kFake.red(), kFake.green(), kFake.blue(), 170), 1.8);
+  if (show_generated_) dots(generated_, QColor(kGenerated.red(), kGenerated.green(), kGenerated.blue(), 170), 1.8);
   if (drawing_enabled_) dots(drawing_, QColor(20, 20, 20, 200), 2.5);
 
   painter.setPen(QPen(QColor(0, 0, 0, 120), 1));

@@ -1,6 +1,6 @@
 #pragma once
-// The 2D lab's plot: D's decision surface as a heat map (green: D says real, purple: D says fake, as in GAN
-// Lab), G's density as an orange overlay, real points (green) and generated points (purple), and each mode's
+// The 2D lab's plot: D's decision surface as a heat map (green: D says real, pink: D says fake, like GAN
+// Lab's), G's density as an orange overlay, real points (green) and generated points (blue), and each mode's
 // high-quality disc (3 sigma). In drawing mode, clicks and drags add points to the user's distribution.
 #include <QImage>
 #include <QWidget>
@@ -60,7 +60,7 @@ class Lab2dCanvas : public QWidget {
 };
 
 // Heat-map images of the fields, one pixel per cell with row 0 at the top (highest y). The surface maps
-// probabilities (logistic) or scores normalised to the field's range (critics) to purple..green; the density
+// probabilities (logistic) or scores normalised to the field's range (critics) to pink..green; the density
 // maps shares to transparent..orange.
 QImage surfaceImage(const Field2d& surface, bool logistic);
 QImage densityImage(const Field2d& density);

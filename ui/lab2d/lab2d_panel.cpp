@@ -146,9 +146,11 @@ QWidget* Lab2dPanel::buildControls() {
     });
   }
   auto* legend = new QLabel(
-      "<small>Background: <span style='color:#1e9e46'>green</span> where D says real, "
-      "<span style='color:#8c3cc8'>purple</span> where it says fake; orange: where G puts its points. Dashed "
-      "circles: 3&sigma; around each mode (a sample inside is high quality).</small>",
+      "<small>Background: <span style='color:#009e73'>green</span> where D says real, "
+      "<span style='color:#cc79a7'>pink</span> where it says fake; <span style='color:#e69f00'>orange</span>: "
+      "where G puts its points. Points: <span style='color:#009e73'>real</span>, "
+      "<span style='color:#3d9be0'>generated</span>. Dashed circles: 3&sigma; around each mode (a sample inside "
+      "is high quality).</small>",
       box);
   legend->setWordWrap(true);
   form->addRow(legend);

@@ -79,8 +79,10 @@ TrainingController::~TrainingController() {
 }
 
 QString TrainingController::defaultRunDir() {
-  const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-  return QDir(base).filePath("runs/" + QDateTime::currentDateTime().toString("yyyyMMdd-hhmmss"));
+  // ~/.local/share/GANscope/runs/<time>: AppLocalDataLocation would add the organisation and the application
+  // name, both "GANscope" (GANscope/GANscope).
+  const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+  return QDir(base).filePath("GANscope/runs/" + QDateTime::currentDateTime().toString("yyyyMMdd-hhmmss"));
 }
 
 bool TrainingController::start(const TrainConfig& config, const QString& run_dir, bool resume) {

@@ -72,7 +72,7 @@ class TrainingController : public QObject {
   bool isPaused() const { return pause_ && *pause_; }
   // Blocks until the worker thread has ended (tests, shutdown).
   void waitForFinished();
-  // A fresh run folder: AppLocalDataLocation/runs/yyyyMMdd-hhmmss.
+  // A fresh run folder: ~/.local/share/GANscope/runs/yyyyMMdd-hhmmss (the generic data location).
   static QString defaultRunDir();
 
  Q_SIGNALS:

@@ -9,7 +9,12 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QRegularExpression>
+#include <QStyle>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace gs {
 namespace {
@@ -144,10 +149,59 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     lr_d_->setValue(o.lr_d);
   });
 
-  TrainConfig defaults;
-  defaults.model.g_width = defaults.model.d_width = 32;
-  setConfig(defaults);
+  setConfig(panelDefaults(ModelKind::Dcgan, LossKind::NonSaturating));
   setRunning(false);
+  for (auto* box : findChildren<QComboBox*>())
+    connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrainingPanel::markChanged);
+  for (auto* box : findChildren<QSpinBox*>())
+    connect(box, qOverload<int>(&QSpinBox::valueChanged), this, &TrainingPanel::markChanged);
+  for (auto* box : findChildren<QDoubleSpinBox*>())
+    connect(box, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &TrainingPanel::markChanged);
+  for (auto* box : findChildren<QCheckBox*>()) connect(box, &QCheckBox::toggled, this, &TrainingPanel::markChanged);
+  markChanged();
+}
+
+TrainConfig TrainingPanel::panelDefaults(ModelKind kind, LossKind loss) {
+  TrainConfig c;
+  c.model.g_width = c.model.d_width = 32;
+  c.model.kind = kind;
+  c.optim = defaultOptim(kind, c.model.resolution);
+  c.optim.loss = loss;
+  if (loss == LossKind::WganGp) {  // the loss preset (GAN-NOTES)
+    c.optim.d_steps = 5;
+    c.optim.lr_g = c.optim.lr_d = 1e-4;
+  }
+  return c;
+}
+
+void TrainingPanel::markChanged() {
+  const TrainConfig now = config();
+  const TrainConfig d = panelDefaults(now.model.kind, now.optim.loss);
+  const auto mark = [](QWidget* w, bool changed) {
+    if (w->property("changed").toBool() == changed) return;
+    w->setProperty("changed", changed);
+    w->setToolTip(w->toolTip().remove(QRegularExpression("\\s*\\(changed from the default\\)$")) +
+                  (changed ? " (changed from the default)" : ""));
+    w->style()->unpolish(w);
+    w->style()->polish(w);
+  };
+  const auto differs = [](double a, double b) { return std::abs(a - b) > 1e-12 * std::max(1.0, std::abs(b)); };
+  mark(model_, now.model.kind != ModelKind::Dcgan);
+  mark(resolution_, now.model.resolution != d.model.resolution);
+  mark(loss_, now.optim.loss != LossKind::NonSaturating);
+  mark(latent_dim_, now.model.latent_dim != d.model.latent_dim);
+  mark(width_, now.model.g_width != d.model.g_width);
+  mark(lr_g_, differs(now.optim.lr_g, d.optim.lr_g));
+  mark(lr_d_, differs(now.optim.lr_d, d.optim.lr_d));
+  mark(batch_, now.batch != d.batch);
+  mark(d_steps_, now.optim.d_steps != d.optim.d_steps);
+  mark(ema_kimg_, differs(now.optim.ema_kimg, d.optim.ema_kimg));
+  mark(spectral_norm_, now.model.spectral_norm != d.model.spectral_norm);
+  mark(minibatch_std_, now.model.minibatch_std != d.model.minibatch_std);
+  mark(steps_, now.total_steps != d.total_steps);
+  mark(sample_every_, now.sample_every != d.sample_every);
+  mark(seed_, now.seed != d.seed);
+  mark(device_, now.device != d.device);
 }
 
 TrainConfig TrainingPanel::config() const {

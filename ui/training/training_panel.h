@@ -42,7 +42,14 @@ class TrainingPanel : public QWidget {
   void stopRequested();
   void runFolderClicked();
 
+ public:
+  // The settings a fresh panel starts from for `kind` and `loss` (what markChanged compares with).
+  static TrainConfig panelDefaults(ModelKind kind, LossKind loss);
+
  private:
+  // Marks (property "changed", drawn amber by the app style) the controls whose value differs from the
+  // defaults of the chosen model and loss.
+  void markChanged();
   QComboBox* model_;
   QComboBox* resolution_;
   QComboBox* loss_;

@@ -35,7 +35,10 @@ void applyAppStyle(QApplication& app) {
       "QPushButton#primary:enabled { background: #2f6fbf; color: white; font-weight: bold; }"
       "QLabel#banner { background: #6b2326; color: #ffe0e0; padding: 6px 10px; border-radius: 3px; }"
       "QLabel#sectionTitle { color: #aab0b8; font-weight: bold; padding-top: 6px; }"
-      "QTabBar::tab { padding: 6px 16px; }");
+      "QTabBar::tab { padding: 6px 16px; }"
+      // A setting changed from its default (TrainingPanel::markChanged).
+      "QAbstractSpinBox[changed=\"true\"], QComboBox[changed=\"true\"], QCheckBox[changed=\"true\"] "
+      "{ color: #f0b44c; }");
 }
 
 }  // namespace gs

@@ -36,6 +36,7 @@
 #include "ui/training/training_panel.h"
 #include "ui/widgets/core_types.h"
 #include "ui/widgets/image_canvas.h"
+#include "ui/widgets/wheel_guard.h"
 
 // Keeps the demo generator's resource in the static library (outside any namespace, as Qt requires).
 static void initDemoResource() {
@@ -80,6 +81,7 @@ MainWindow::MainWindow(QWidget* parent, bool load_demo)
   buildDocks();
   buildMenus();
   buildParts();
+  WheelGuard::install(this);  // scrolling a panel never edits the settings it passes
   statusBar()->showMessage("Ready");
 
   QSettings settings;
@@ -208,10 +210,11 @@ void MainWindow::buildMenus() {
   file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
 
   view_menu_ = menuBar()->addMenu("&View");
-  for (auto* dock : findChildren<QDockWidget*>()) view_menu_->addAction(dock->toggleViewAction());
+  for (auto* dock : findChildren<QDockWidget*>()) addDockToggle(dock);
   view_menu_->addSeparator();
   view_menu_->addAction("Explorer tab", QKeySequence("Ctrl+1"), this, [this] { tabs_->setCurrentIndex(ExplorerController::kExplorerTab); });
   view_menu_->addAction("Samples tab", QKeySequence("Ctrl+2"), this, [this] { tabs_->setCurrentIndex(ExplorerController::kSamplesTab); });
+  view_menu_->addAction("2D lab tab", QKeySequence("Ctrl+3"), this, [this] { tabs_->setCurrentIndex(kLabTab); });
   view_menu_->addSeparator();
   // Nearest-neighbour by default: a 64 px generator's pixels are what it made. Remembered between sessions.
   auto* smooth = view_menu_->addAction("Smooth image scaling");
@@ -223,6 +226,13 @@ void MainWindow::buildMenus() {
     QSettings().setValue("view/smooth", on);
   });
   smooth->setChecked(QSettings().value("view/smooth", false).toBool());
+}
+
+void MainWindow::addDockToggle(QDockWidget* dock) {
+  QAction* toggle = dock->toggleViewAction();
+  // A title such as "Data & Training" is not a mnemonic: escape its '&' in the menu.
+  toggle->setText(dock->windowTitle().replace('&', "&&"));
+  view_menu_->addAction(toggle);
 }
 
 void MainWindow::buildParts() {
@@ -238,7 +248,7 @@ void MainWindow::buildParts() {
   parts.panel = training_panel_;
   parts.charts = charts_;
   parts.explorer = explorer_;
-  parts.open_checkpoint = [this](const QString& path) { openCheckpoint(path); };
+  parts.open_checkpoint = [this](const QString& path) { openCheckpoint(path, /*continues_run=*/true); };
   parts.remember = [this](const QString& key, const QString& path) { rememberRecent(key, path); };
   runs_ = new RunActions(*this, std::move(parts), this);
   health_lab_ = new HealthLab(*this, {training_, follower_, charts_, training_panel_, data_panel_, explorer_canvas_,

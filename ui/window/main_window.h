@@ -39,6 +39,7 @@ class MainWindow : public QMainWindow, public WindowShell {
   Q_OBJECT
  public:
   static constexpr const char* kDemoResource = ":/ganscope/demo_generator.gsgen";
+  static constexpr int kLabTab = 2;  // centre tab of the 2D lab (after the explorer's and the samples')
 
   // load_demo: open the bundled demo generator (when the build has one) at start-up.
   explicit MainWindow(QWidget* parent = nullptr, bool load_demo = true);
@@ -47,8 +48,9 @@ class MainWindow : public QMainWindow, public WindowShell {
   // What the menus, drag-and-drop and the command line do (public for tests and main()).
   void openPath(const QString& path);  // folder of images, run folder or checkpoint, decided by content
   void openImageFolder(const QString& path);
-  void openCheckpoint(const QString& path);  // loads in a worker thread
-  void setGenerator(std::shared_ptr<GeneratorSession> session);
+  // Loads in a worker thread; continues_run: the next checkpoint of the run on screen (explorer edits stay).
+  void openCheckpoint(const QString& path, bool continues_run = false);
+  void setGenerator(std::shared_ptr<GeneratorSession> session, bool continues_run = false);
 
   // WindowShell: what the window's parts may use.
   QWidget* dialogParent() override { return this; }
@@ -93,6 +95,7 @@ class MainWindow : public QMainWindow, public WindowShell {
   void buildDocks();
   void buildParts();
   void buildMenus();
+  void addDockToggle(QDockWidget* dock);  // its show/hide action in the View menu
   void rememberRecent(const QString& key, const QString& path);
   void fillRecentMenu(QMenu* menu, const QString& key);
   void loadDemoGenerator();

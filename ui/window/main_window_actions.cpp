@@ -43,12 +43,14 @@ void MainWindow::openImageFolder(const QString& path) {
   data_panel_->openFolder(path, std::min(64, training_panel_->resolution()));
 }
 
-void MainWindow::openCheckpoint(const QString& path) {
-  loader_->loadFile(path);
+void MainWindow::openCheckpoint(const QString& path, bool continues_run) {
+  loader_->loadFile(path, continues_run);
   if (!training_->isRunning() && !follower_->isAttached()) rememberRecent("recent/checkpoints", path);
 }
 
-void MainWindow::setGenerator(std::shared_ptr<GeneratorSession> session) { explorer_->setGenerator(std::move(session)); }
+void MainWindow::setGenerator(std::shared_ptr<GeneratorSession> session, bool continues_run) {
+  explorer_->setGenerator(std::move(session), continues_run);
+}
 
 std::shared_ptr<GeneratorSession> MainWindow::generator() const { return explorer_->generator(); }
 
@@ -68,7 +70,7 @@ void MainWindow::chooseRunFolder() {
 void MainWindow::addBottomDock(QDockWidget* dock) {
   tabifyDockWidget(charts_dock_, dock);
   charts_dock_->raise();
-  view_menu_->insertAction(nullptr, dock->toggleViewAction());
+  addDockToggle(dock);
 }
 
 void MainWindow::insertBanner(QWidget* banner) {
