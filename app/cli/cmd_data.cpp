@@ -21,6 +21,7 @@ void printDatasetSummary(std::FILE* out, const DatasetSummary& s) {
   if (s.images_used > 0)
     std::fprintf(out, "; sizes %dx%d to %dx%d", s.min_width, s.min_height, s.max_width, s.max_height);
   std::fputc('\n', out);
+  if (!s.note.empty()) std::fprintf(out, "  %s\n", s.note.c_str());
   const size_t shown = std::min<size_t>(s.skipped.size(), 10);
   for (size_t i = 0; i < shown; ++i)
     std::fprintf(out, "  skipped %s: %s\n", s.skipped[i].path.c_str(), s.skipped[i].reason.c_str());

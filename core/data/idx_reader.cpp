@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 
 #include "util/error.h"
@@ -43,6 +44,16 @@ bool looksLikeIdx(const std::string& path) {
   if (!f || std::fread(b, 1, 4, f.get()) != 4) return false;
   const bool gzip = b[0] == 0x1F && b[1] == 0x8B;
   return gzip || (b[0] == 0 && b[1] == 0 && b[2] == 0x08);
+}
+
+std::string trainImagesIdxIn(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("train-images-idx3-ubyte", 0) == 0 && entry.is_regular_file(ec) && looksLikeIdx(entry.path()))
+      return entry.path().string();
+  }
+  return {};
 }
 
 IdxImages readIdxImages(const std::string& path, int64_t max_images) {

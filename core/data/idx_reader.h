@@ -20,4 +20,8 @@ bool looksLikeIdx(const std::string& path);
 // "truncated: expected 47040016 bytes, got 1000", trailing data.
 IdxImages readIdxImages(const std::string& path, int64_t max_images = 0);
 
+// A folder as Debian's dataset-fashion-mnist ships it (train-images-idx3-ubyte.gz beside t10k-* and the label
+// files): the path of its training-images file, or "" when `dir` holds none.
+std::string trainImagesIdxIn(const std::string& dir);
+
 }  // namespace gs

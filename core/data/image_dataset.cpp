@@ -125,7 +125,16 @@ std::shared_ptr<ImageDataset> ImageDataset::load(const DataConfig& config,
   std::error_code ec;
   const fs::file_status st = fs::status(config.path, ec);
   if (ec || !fs::exists(st)) throw fileError(config.path, "no such file or folder");
-  if (fs::is_directory(st)) return loadImageFolder(config, progress, should_stop);
+  if (fs::is_directory(st)) {
+    const std::string idx = trainImagesIdxIn(config.path);
+    if (idx.empty()) return loadImageFolder(config, progress, should_stop);
+    DataConfig from_file = config;
+    from_file.path = idx;
+    auto dataset = loadIdx(from_file, progress, should_stop);
+    dataset->summary_.note = "IDX folder: trained on " + fs::path(idx).filename().string() +
+                             " (test and label files left aside)";
+    return dataset;
+  }
   if (fs::is_regular_file(st) && looksLikeIdx(config.path)) return loadIdx(config, progress, should_stop);
   throw fileError(config.path, "not a folder of images or an IDX file (MNIST format, raw or .gz)");
 }

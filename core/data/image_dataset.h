@@ -20,6 +20,7 @@ struct SkippedFile {
 
 struct DatasetSummary {
   std::string source;            // folder or IDX path
+  std::string note;              // how the source was read, when a person should know ("" for plain folders)
   int64_t files_found = 0;       // regular files seen by the recursive scan (hidden files/dirs skipped)
   int64_t images_used = 0;
   std::vector<SkippedFile> skipped;

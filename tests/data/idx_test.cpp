@@ -50,6 +50,23 @@ TEST(IdxDataset, RawAndGzipRoundTrip) {
   }
 }
 
+TEST(IdxDataset, FolderAsDebianShipsItTrainsOnTheTrainImages) {
+  // dataset-fashion-mnist's layout: train and t10k images and labels side by side, gzip-compressed.
+  TempDir dir;
+  const std::vector<uint8_t> train = idxPixels(4, 6);
+  test::writeIdx(dir.file("train-images-idx3-ubyte.gz"), 4, 6, 6, train, true);
+  test::writeIdx(dir.file("t10k-images-idx3-ubyte.gz"), 2, 6, 6, idxPixels(2, 6), true);
+  test::writeIdx(dir.file("train-labels-idx1-ubyte.gz"), 4, 1, 1, std::vector<uint8_t>(4, 1), true);
+  DataConfig c;
+  c.path = dir.path();
+  c.resolution = 6;
+  auto d = ImageDataset::load(c);
+  EXPECT_EQ(d->size(), 4);  // the training file, not the test file
+  EXPECT_TRUE(d->summary().skipped.empty());
+  EXPECT_NE(d->summary().note.find("train-images-idx3-ubyte.gz"), std::string::npos) << d->summary().note;
+  EXPECT_EQ(std::vector<uint8_t>(d->image(0), d->image(0) + 4 * 36), train);
+}
+
 TEST(IdxDataset, ResizesToResolution) {
   TempDir dir;
   const std::string path = dir.file("flat-idx3-ubyte");

@@ -165,7 +165,8 @@ void DataPanel::showSummary() {
                              .arg(s.files_found)
                              .arg(s.images_used)
                              .arg(s.skipped.size())
-                             .arg(s.seconds, 0, 'f', 1));
+                             .arg(s.seconds, 0, 'f', 1) +
+                         (s.note.empty() ? QString() : "\n" + QString::fromStdString(s.note)));
   sizes_label_->setText(QString("%1\u00D7%2 to %3\u00D7%4 px")
                             .arg(s.min_width)
                             .arg(s.min_height)

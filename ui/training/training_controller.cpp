@@ -35,7 +35,10 @@ void TrainingWorker::run() {
   };
   cb.on_dataset = [this](const DatasetSummary& s) {
     Q_EMIT datasetReady(s.images_used, s.channels,
-                        QString("%1 images used, %2 skipped").arg(s.images_used).arg(s.skipped.size()));
+                        QString("%1 images used, %2 skipped%3")
+                            .arg(s.images_used)
+                            .arg(s.skipped.size())
+                            .arg(s.note.empty() ? QString() : QString::fromStdString(" \u00B7 " + s.note)));
   };
   cb.on_step = [this](const StepStats& s) {
     {
