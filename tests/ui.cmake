@@ -27,3 +27,10 @@ if(GANSCOPE_BUILD_GUI)
   ganscope_qtest(directions)
   ganscope_qtest(menus)
 endif()
+
+# The recipe round trip starts the built ganscope-cli.
+if(GANSCOPE_BUILD_GUI)
+  ganscope_qtest(recipe TIMEOUT 240)
+  target_compile_definitions(ui_recipe_test PRIVATE GANSCOPE_CLI_PATH="$<TARGET_FILE:ganscope-cli>")
+  add_dependencies(ui_recipe_test ganscope-cli)
+endif()

@@ -7,11 +7,13 @@
 #include "commands.h"
 #include "explore/batch_render.h"
 #include "explore/generator_session.h"
+#include "explore/latent_text.h"
 #include "explore/style_controls.h"
 #include "export/png_export.h"
 #include "export/recipe_text.h"
 #include "options.h"
 #include "render_recipe.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 
 namespace gs::cli {
@@ -24,18 +26,31 @@ int runSample(const std::vector<std::string>& args) {
   const auto g = GeneratorSession::open(o.checkpoint);
   StyleControls style = loadStyleControls(*g, o.style, o.checkpoint);
   std::vector<std::vector<float>> latents;
-  for (int i = 0; i < o.n; ++i) latents.push_back(g->latentForSeed(o.seed + i));
+  if (!o.latent.empty()) {
+    const bool inline_text = o.latent.find(',') != std::string::npos || o.latent.find('[') != std::string::npos;
+    latents.push_back(latentFromText(inline_text ? o.latent : readFile(o.latent)));  // a missing file names itself
+    if (int(latents.front().size()) != g->latentDim())
+      throw GanscopeError("--latent has " + std::to_string(latents.front().size()) + " values; " + o.checkpoint +
+                          " takes latents of " + std::to_string(g->latentDim()));
+  }
+  for (int i = 0; i < o.n && o.latent.empty(); ++i) latents.push_back(g->latentForSeed(o.seed + i));
+  const std::vector<float> recorded = latents.front();  // before --directions moves it
   const std::string directions = applyDirectionsArg(*g, o.directions, latents, style);
   BatchRenderOptions render;
   render.truncation = o.truncation;
   render.style = style;
   const std::vector<ImageU8> images = renderAll(*g, latents, render);
-  const auto recipe = [&] { return recipeText(*g, {o.checkpoint, o.truncation, style, directions}); };
+  // The recipe of image i: the seed it came from, or the --latent itself.
+  const auto recipe = [&](const std::string& seed) {
+    PngText text = recipeText(*g, {o.checkpoint, o.truncation, style, directions});
+    if (o.latent.empty()) text.emplace_back("Seed", seed);
+    else addSeedsText(text, {std::nullopt}, {recorded});
+    return text;
+  };
 
   if (!o.out.empty()) {
-    PngText text = recipe();
-    text.emplace_back("Seed", std::to_string(o.seed) + " (image i of the grid, row by row, uses seed " +
-                                  std::to_string(o.seed) + " + i)");
+    PngText text = recipe(std::to_string(o.seed) + " (image i of the grid, row by row, uses seed " +
+                          std::to_string(o.seed) + " + i)");
     text.emplace_back("Grid", std::to_string(o.cols) + "x" + std::to_string(o.rows));
     writePng(o.out, tileGrid(images, o.cols, /*padding=*/2), text);
     std::printf("wrote %s: %d images, %dx%d grid, seeds %llu-%llu\n", o.out.c_str(), o.n, o.cols, o.rows,
@@ -49,9 +64,7 @@ int runSample(const std::vector<std::string>& args) {
   for (int i = 0; i < o.n; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "/sample_%04d.png", i);
-    PngText text = recipe();
-    text.emplace_back("Seed", std::to_string(o.seed + i));
-    writePng(o.out_dir + name, images[i], text);
+    writePng(o.out_dir + name, images[i], recipe(std::to_string(o.seed + i)));
   }
   std::printf("wrote %d images to %s (sample_0000.png ...), seeds %llu-%llu\n", o.n, o.out_dir.c_str(),
               static_cast<unsigned long long>(o.seed), static_cast<unsigned long long>(o.seed + o.n - 1));

@@ -28,6 +28,7 @@ struct SampleOptions {
   std::string out_dir;          // or n single PNGs
   std::string style;            // style controls: JSON text, or a file holding it ("": none)
   std::string directions;       // edit along the explorer's directions, e.g. "0:+2.5,3:-1@2-6" ("": none)
+  std::string latent;           // one latent instead of seeds: the text an export records, or a file holding it
   bool help = false;
 };
 

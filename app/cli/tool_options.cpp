@@ -26,9 +26,15 @@ SampleOptions parseSampleOptions(const std::vector<std::string>& args) {
   t.value("--out-dir", [&o](const std::string& v) { o.out_dir = v; });
   t.value("--style", [&o](const std::string& v) { o.style = v; });
   t.value("--directions", [&o](const std::string& v) { o.directions = v; });
+  t.value("--latent", [&o](const std::string& v) { o.latent = v; });
   t.parse(args);
 
   if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");
+  if (!o.latent.empty()) {
+    if (t.given().count("--n") && o.n != 1) throw UsageError("--latent renders one image: leave out --n");
+    if (t.given().count("--seed")) throw UsageError("give --seed or --latent, not both");
+    o.n = 1;
+  }
   if (o.out.empty() == o.out_dir.empty())
     throw UsageError("give exactly one of --out grid.png or --out-dir DIR");
   const bool has_n = t.given().count("--n") > 0;

@@ -125,6 +125,8 @@ const char* sampleUsage() {
   --directions EDIT   move along the explorer's edit directions (GANSpace for style generators, SeFa for DCGAN):
                       DIRECTION:SIGMAS pairs, then @FIRST-LAST synthesis layers, e.g. 0:+2.5,3:-1@2-6, as an
                       exported PNG records it under "Directions"
+  --latent Z|FILE     render this one latent instead of seeds: comma-separated values as an exported PNG
+                      records them under "Latent" (or a JSON array, or a file holding either)
 
 Images carry PNG metadata: AI-generated, seed, truncation, style controls, model fingerprint, step.
 )";

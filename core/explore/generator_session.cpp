@@ -26,6 +26,7 @@ struct GeneratorSession::State {
   std::shared_ptr<StyleGeneratorNet> style;  // the same generator when it is style-based, else null
   c10::Device device{c10::kCPU};
   std::string label;
+  std::string path;  // the file it was opened from ("" for bytes)
   std::string fingerprint;
   int64_t step = 0;
   std::mutex mutex;  // one render at a time: modules are not re-entrant
@@ -56,7 +57,9 @@ GeneratorSession::~GeneratorSession() = default;
 
 std::shared_ptr<GeneratorSession> GeneratorSession::open(const std::string& path) {
   const auto slash = path.find_last_of('/');
-  return adopt(loadGeneratorFile(path), slash == std::string::npos ? path : path.substr(slash + 1));
+  auto session = adopt(loadGeneratorFile(path), slash == std::string::npos ? path : path.substr(slash + 1));
+  session->s_->path = path;
+  return session;
 }
 
 std::shared_ptr<GeneratorSession> GeneratorSession::openBytes(const std::string& bytes, const std::string& label) {
@@ -108,6 +111,7 @@ std::shared_ptr<GeneratorSession> GeneratorSession::snapshot(const GeneratorNet&
 const ModelConfig& GeneratorSession::config() const { return s_->config; }
 int GeneratorSession::latentDim() const { return s_->config.latent_dim; }
 std::string GeneratorSession::label() const { return s_->label; }
+std::string GeneratorSession::sourcePath() const { return s_->path; }
 std::string GeneratorSession::fingerprint() const { return s_->fingerprint; }
 int64_t GeneratorSession::step() const { return s_->step; }
 

@@ -31,6 +31,7 @@ class GeneratorSession {
   const ModelConfig& config() const;
   int latentDim() const;
   std::string label() const;        // file name or "live: step N"
+  std::string sourcePath() const;   // the checkpoint or generator file it was opened from ("": not a file)
   std::string fingerprint() const;  // short hash of the weights, recorded in exports
 
   // z ~ N(0, I) from a seed; the same seed gives the same latent everywhere (CLI, UI, exports):

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "explore/generator_session.h"
+#include "explore/latent_text.h"
 
 namespace gs {
 
@@ -18,8 +19,8 @@ PngText recipeText(const GeneratorSession& g, const RecipeFields& f) {
   text.emplace_back("Model", g.label());
   text.emplace_back("Model fingerprint", g.fingerprint());
   text.emplace_back("Step", std::to_string(g.step()));
-  if (!f.checkpoint.empty())
-    text.emplace_back("Checkpoint", std::filesystem::path(f.checkpoint).filename().string());
+  const std::string checkpoint = f.checkpoint.empty() ? g.sourcePath() : f.checkpoint;
+  if (!checkpoint.empty()) text.emplace_back("Checkpoint", std::filesystem::path(checkpoint).filename().string());
   text.emplace_back("Truncation", formatTruncation(f.truncation));
   if (g.isStyleBased() && !f.style.isDefault()) text.emplace_back("Style controls", styleControlsToJson(f.style));
   if (!f.directions.empty()) text.emplace_back("Directions", f.directions);
@@ -37,13 +38,7 @@ void addSeedsText(PngText& text, const std::vector<std::optional<uint64_t>>& see
   if (!seeds.empty()) text.emplace_back(seeds.size() == 1 ? "Seed" : "Seeds", list);
   // A hand-edited latent has no seed: store the vector itself so the image can be rendered again.
   if (latents.size() == 1 && edited) {
-    std::string values;
-    char v[32];
-    for (float x : latents.front()) {
-      std::snprintf(v, sizeof v, "%.6g", double(x));
-      values += (values.empty() ? "" : ",") + std::string(v);
-    }
-    text.emplace_back("Latent", values);
+    text.emplace_back("Latent", latentToText(latents.front()));
   }
 }
 

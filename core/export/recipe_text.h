@@ -15,7 +15,7 @@ namespace gs {
 class GeneratorSession;
 
 struct RecipeFields {
-  std::string checkpoint;  // path or name of the checkpoint the generator came from ("": not from a file)
+  std::string checkpoint;  // path or name of the checkpoint ("": the generator's own sourcePath(), if any)
   float truncation = 1.0f;
   StyleControls style;     // recorded as "Style controls" JSON for style generators when not the defaults
   std::string directions;  // the direction edit ("0:+2.5 (GANSpace: ...)"), "" for none

@@ -66,20 +66,22 @@ class DirectionsUiTest : public QObject {
     // The latent panel's own latent is untouched: the edit is applied on top.
     QCOMPARE(window.latentPanel()->latent(), z);
 
-    // The exported image is the edited one and records the latent, not the seed.
+    // The exported image is the edited one and records its seed and the edit (what ganscope-cli takes back).
     QTemporaryDir dir;
     const QString path = dir.filePath("edited.png");
     QSignalSpy done(&window, &MainWindow::exportFinished);
     window.exports()->exportCurrentImage(path);
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
     QCOMPARE(readPng(path.toStdString()).pixels == session->render(moved).pixels, true);
-    QString seed, latent;
+    QString seed, latent, directions;
     for (const auto& [key, value] : readPngText(path.toStdString())) {
       if (key == "Seed") seed = QString::fromStdString(value);
       if (key == "Latent") latent = QString::fromStdString(value);
+      if (key == "Directions") directions = QString::fromStdString(value);
     }
-    QCOMPARE(seed, QString("edited"));
-    QCOMPARE(latent.split(',').size(), int(moved.size()));
+    QCOMPARE(seed, QString::number(window.latentPanel()->seed()));
+    QVERIFY(latent.isEmpty());  // the seed's own latent
+    QVERIFY2(directions.startsWith("0:+2.5 ("), qPrintable(directions));
 
     // The next checkpoint of the same network keeps the edit; a different network starts from zero, and so does
     // another generator of the same shape that the user opens.

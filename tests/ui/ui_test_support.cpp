@@ -9,34 +9,52 @@
 #include "explore/generator_session.h"
 #include "export/png_export.h"
 #include "models/networks.h"
+#include "training/checkpoint.h"
 
 namespace gs {
 
-std::shared_ptr<GeneratorSession> makeTinyGeneratorSession(int latent_dim) {
+namespace {
+
+ModelConfig tinyModel(bool style, int latent_dim) {
   ModelConfig config;
+  if (style) config.kind = ModelKind::Style;
   config.resolution = 32;
   config.g_width = config.d_width = 8;
   config.latent_dim = latent_dim;
-  config.channels = 3;
-  auto generator = makeGenerator(config);
-  return GeneratorSession::snapshot(*generator, config, "tiny test generator");
-}
-
-std::shared_ptr<GeneratorSession> makeTinyStyleSession() {
-  ModelConfig config;
-  config.kind = ModelKind::Style;
-  config.resolution = 32;
-  config.g_width = config.d_width = 8;
-  config.latent_dim = 16;
   config.mapping_layers = 2;
   config.channels = 3;
+  return config;
+}
+
+std::shared_ptr<GeneratorNet> tinyGenerator(const ModelConfig& config) {
   auto generator = makeGenerator(config);
-  {
+  if (config.kind == ModelKind::Style) {
     at::NoGradGuard no_grad;
     for (auto& p : generator->named_parameters())
       if (p.key().find("noise_strength") != std::string::npos) p.value().fill_(0.3);
   }
-  return GeneratorSession::snapshot(*generator, config, "tiny style generator");
+  return generator;
+}
+
+}  // namespace
+
+std::shared_ptr<GeneratorSession> makeTinyGeneratorSession(int latent_dim) {
+  const ModelConfig config = tinyModel(false, latent_dim);
+  return GeneratorSession::snapshot(*tinyGenerator(config), config, "tiny test generator");
+}
+
+std::shared_ptr<GeneratorSession> makeTinyStyleSession() {
+  const ModelConfig config = tinyModel(true, 16);
+  return GeneratorSession::snapshot(*tinyGenerator(config), config, "tiny style generator");
+}
+
+void writeTinyGeneratorFile(const QString& path, bool style) {
+  TrainConfig config;
+  config.model = tinyModel(style, 16);
+  config.data.resolution = config.model.resolution;
+  auto generator = tinyGenerator(config.model);
+  generator->eval();
+  saveGeneratorFile(path.toStdString(), *generator, config, /*step=*/1234);
 }
 
 void writeTinyImageFolder(const QString& dir, int count) {

@@ -12,6 +12,8 @@ class GeneratorSession;
 std::shared_ptr<GeneratorSession> makeTinyGeneratorSession(int latent_dim = 16);
 // Style-based at 32 px (7 synthesis layers), width 8, latent 16, with some learned noise strength.
 std::shared_ptr<GeneratorSession> makeTinyStyleSession();
+// The same kind of tiny generator (DCGAN, or style-based when `style`) saved as a generator file at step 1234.
+void writeTinyGeneratorFile(const QString& path, bool style);
 // `count` 32x32 RGB PNGs of coloured blobs in `dir`.
 void writeTinyImageFolder(const QString& dir, int count);
 // Separate organisation name and test-mode standard paths, so tests never touch the user's settings.

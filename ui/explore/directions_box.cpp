@@ -11,6 +11,7 @@
 #include <QSlider>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 #include "explore/generator_session.h"
@@ -176,6 +177,32 @@ void DirectionsBox::setDirections(LatentDirections directions) {
     names_[size_t(i)]->setEnabled(on);
     showAmount(i);
   }
+  applyPendingEdit();
+}
+
+void DirectionsBox::setEdit(const DirectionEdit& edit) {
+  pending_edit_ = edit;
+  if (!isComputing() && !directions_.empty()) applyPendingEdit();
+}
+
+void DirectionsBox::applyPendingEdit() {
+  if (!pending_edit_) return;
+  const DirectionEdit e = *pending_edit_;
+  pending_edit_.reset();
+  amounts_.assign(size_t(directions_.count()), 0.0f);
+  for (size_t i = 0; i < e.amounts.size() && i < amounts_.size(); ++i) amounts_[i] = e.amounts[i];
+  for (size_t i = 0; i < sliders_.size(); ++i) {
+    const QSignalBlocker block(sliders_[i]);
+    sliders_[i]->setValue(i < amounts_.size() ? int(std::lround(amounts_[i] * kScale)) : 0);
+    showAmount(int(i));
+  }
+  if (first_layer_->count() > 0) {
+    const QSignalBlocker b1(first_layer_), b2(last_layer_);
+    first_layer_->setCurrentIndex(std::clamp(e.first_layer, 0, first_layer_->count() - 1));
+    last_layer_->setCurrentIndex(e.last_layer < 0 ? last_layer_->count() - 1
+                                                  : std::clamp(e.last_layer, 0, last_layer_->count() - 1));
+  }
+  Q_EMIT changed();
 }
 
 void DirectionsBox::reset() {

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "explore/latent_directions.h"
@@ -32,14 +33,15 @@ class DirectionsBox : public QWidget {
   explicit DirectionsBox(QWidget* parent = nullptr);
 
   // A new generator: shows its synthesis layers (style generators) and finds its directions off the GUI thread;
-  // the sliders come alive when they arrive (directionsReady). A result for an older generator is dropped. A
-  // generator of the same shape (the next checkpoint of a run) keeps the amounts and the layer range.
+  // the sliders come alive when they arrive (directionsReady). A result for an older generator is dropped.
   // keep_edit: the session is the next checkpoint of the run on screen, so the edit (amounts, layer range) stays
   // when the network has the same shape; any other generator starts from no edit.
   void setGenerator(std::shared_ptr<GeneratorSession> session, bool keep_edit = false);
   bool isComputing() const;
   // Sets every amount to 0.
   void reset();
+  // Shows `edit` (an exported recipe's) now, or once the directions are found; emits changed.
+  void setEdit(const DirectionEdit& edit);
 
   const LatentDirections& directions() const { return directions_; }
   DirectionEdit edit() const;
@@ -59,6 +61,8 @@ class DirectionsBox : public QWidget {
   };
   void setDirections(LatentDirections directions);
   void showAmount(int i);
+  void applyPendingEdit();
+  std::optional<DirectionEdit> pending_edit_;  // from setEdit, waiting for the directions
 
   std::shared_ptr<GeneratorSession> session_;
   std::vector<int> shape_;  // latent size, w size and style layers of the generator shown

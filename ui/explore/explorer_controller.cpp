@@ -4,8 +4,12 @@
 #include <QTabBar>
 #include <QTabWidget>
 
+#include <map>
+
 #include "explore/generator_session.h"
 #include "explore/latent_seed.h"
+#include "explore/latent_text.h"
+#include "util/error.h"
 #include "ui/explore/directions_box.h"
 #include "ui/explore/latent_panel.h"
 #include "ui/explore/style_layer_panel.h"
@@ -81,15 +85,55 @@ bool ExplorerController::edited() const {
 }
 
 bool ExplorerController::editExportJob(ExportJob& job) {
-  job.directions = directionsRecipe(w_.directions->directions(), w_.directions->edit());
-  for (ExportItem& item : job.items) {
-    const auto before = item.latents;
-    if (!applyEdits(item.latents, job.style)) return false;
-    // A moved latent is no longer its seed's: the file records the latent itself.
-    for (size_t i = 0; i < item.latents.size() && i < item.seeds.size(); ++i)
-      if (item.latents[i] != before[i]) item.seeds[i].reset();
+  job.style = w_.style->controls();
+  job.found = w_.directions->directions();
+  job.edit = w_.directions->edit();
+  job.directions = directionsRecipe(job.found, job.edit);
+  // Checked here so a bad edit is reported before the export starts; the worker applies it per item.
+  for (const ExportItem& item : job.items) {
+    std::vector<std::vector<float>> latents = item.latents;
+    StyleControls style = job.style;
+    if (!applyEdits(latents, style)) return false;
   }
   return true;
+}
+
+QString ExplorerController::applyRecipe(const PngText& recipe) {
+  std::map<std::string, std::string> field(recipe.begin(), recipe.end());
+  if (!field.count("Seed") && !field.count("Latent"))
+    throw GanscopeError("no GANscope recipe in it (neither a seed nor a latent recorded)");
+  if (!session_) throw GanscopeError("open the generator it was made with first");
+  QStringList notes;
+  if (field.count("Model fingerprint") && field["Model fingerprint"] != session_->fingerprint())
+    notes << QString("made with model %1 (%2), shown on %3")
+                 .arg(QString::fromStdString(field["Model fingerprint"]),
+                      QString::fromStdString(field.count("Checkpoint") ? field["Checkpoint"] : field["Model"]),
+                      QString::fromStdString(session_->fingerprint()));
+  if (field.count("Grid columns") || field.count("Seeds"))
+    notes << "a grid: the explorer shows its first cell";
+  if (field.count("Truncation")) w_.latent->setTruncation(std::stof(field["Truncation"]));
+  // Style controls and directions first, then the latent: one frame with everything.
+  StyleControls style;
+  if (field.count("Style controls")) style = styleControlsFromJson(field["Style controls"]);
+  w_.style->setControls(style);
+  DirectionEdit edit;
+  if (field.count("Directions")) {
+    const std::string& d = field["Directions"];
+    edit = directionEditFromText(d.substr(0, d.find(' ')));  // "(method)" follows
+  }
+  w_.directions->setEdit(edit);
+  if (field.count("Latent")) {
+    const std::vector<float> z = latentFromText(field["Latent"]);
+    if (int(z.size()) != session_->latentDim())
+      throw GanscopeError("its latent has " + std::to_string(z.size()) + " values; this generator takes " +
+                          std::to_string(session_->latentDim()));
+    w_.latent->setLatent(z);
+  } else {
+    const std::string seeds = field.count("Seed") ? field["Seed"] : field["Seeds"];
+    w_.latent->setSeed(std::stoull(seeds.substr(0, seeds.find_first_of(", "))));
+  }
+  w_.tabs->setCurrentIndex(kExplorerTab);
+  return notes.join("; ");
 }
 
 void ExplorerController::requestExplorerFrame() {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "explore/style_controls.h"
+#include "export/png_export.h"
 #include "ui/explore/render_service.h"
 
 class QImage;
@@ -62,10 +63,16 @@ class ExplorerController : public QObject {
   void showTrainingGrid(const QImage& grid, qint64 step);
   void resetGrid() { grid_from_training_ = false; }
 
-  // The explorer's edits (style controls and the direction edit) applied to every latent of an export; the
-  // files then record the edited latents. False, with the error shown, when they do not fit the generator.
+  // Gives an export the explorer's edits (style controls and the direction edit, applied per item when it
+  // renders); the files record the seeds or latents, the controls and the edit, so the CLI renders them again.
+  // False, with the error shown, when they do not fit the generator.
   bool editExportJob(ExportJob& job);
   bool edited() const;  // style controls or directions differ from the defaults
+
+  // Restores the explorer to an exported file's recipe: its seed or latent, truncation, style controls and
+  // direction edit. Returns what could not be restored ("" when all of it was), or throws GanscopeError for a
+  // file without a recipe.
+  QString applyRecipe(const PngText& recipe);
 
   void requestExplorerFrame();
   void requestGridFrame(bool only_if_shown = false);

@@ -167,11 +167,13 @@ void LatentPanel::showSeedLatent(uint64_t seed) {
 
 void LatentPanel::setLatent(const std::vector<float>& z) {
   z_ = z;
+  origin_seed_.reset();  // a latent given by hand (or a recipe) is no seed's; showSeedLatent sets it after
   syncSliders();
   Q_EMIT latentChanged();
 }
 
 float LatentPanel::truncation() const { return truncation_->value() / 100.0f; }
+void LatentPanel::setTruncation(float psi) { truncation_->setValue(int(std::lround(psi * 100.0f))); }
 uint64_t LatentPanel::seed() const { return uint64_t(seed_box_->value()); }
 int LatentPanel::pageCount() const { return std::max(1, int((z_.size() + kPerPage - 1) / kPerPage)); }
 

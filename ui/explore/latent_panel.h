@@ -30,10 +30,11 @@ class LatentPanel : public QWidget {
   void setSeed(uint64_t seed);
   // Shows the latent of any 64-bit seed (grid cells use seeds beyond the spin box's range).
   void showSeedLatent(uint64_t seed);
-  void setLatent(const std::vector<float>& z);
+  void setLatent(const std::vector<float>& z);  // a latent of no seed (originSeed() empty)
 
   const std::vector<float>& latent() const { return z_; }
   float truncation() const;
+  void setTruncation(float psi);  // 0..1, in the slider's steps of 0.01
   uint64_t seed() const;
   // The seed the current latent came from; empty once sliders or interpolation changed it.
   std::optional<uint64_t> originSeed() const { return origin_seed_; }

@@ -9,6 +9,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 #include "ui/explore/w_edit_box.h"
 
 namespace gs {
@@ -186,6 +188,22 @@ void StyleLayerPanel::reset() {
     row.truncation->setValue(100);
     row.noise->setValue(100);
   }
+  resetting_ = false;
+  changed();
+}
+
+void StyleLayerPanel::setControls(const StyleControls& c) {
+  if (rows_.empty()) return;
+  resetting_ = true;
+  if (c.seed_b) seed_b_->setValue(int(*c.seed_b));
+  noise_seed_->setValue(int(c.noise_seed));
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    const StyleLayerControl l = i < c.layers.size() ? c.layers[i] : StyleLayerControl{};
+    rows_[i].from_b->setChecked(l.from_b);
+    rows_[i].truncation->setValue(int(std::lround(l.truncation * kScale)));
+    rows_[i].noise->setValue(int(std::lround(l.noise * kScale)));
+  }
+  w_edit_->restore(c);
   resetting_ = false;
   changed();
 }

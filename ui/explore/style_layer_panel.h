@@ -38,6 +38,9 @@ class StyleLayerPanel : public QWidget {
   // Back to defaults: no mixing, psi 1 and noise 1 on every layer, noise seed 0, no w edits (emits
   // controlsChanged once).
   void reset();
+  // Shows `controls` (an exported recipe's): mixing switches, per-layer psi and noise, seeds, w edits; emits
+  // controlsChanged once. Latent B comes from its seed.
+  void setControls(const StyleControls& controls);
 
   QCheckBox* fromBSwitch(int layer) const { return rows_[size_t(layer)].from_b; }
   QSlider* truncationSlider(int layer) const { return rows_[size_t(layer)].truncation; }

@@ -68,6 +68,13 @@ void WEditBox::clear() {
   showValue();
 }
 
+void WEditBox::restore(const StyleControls& controls) {
+  w_offset_ = controls.w_offset;
+  for (size_t i = 0; i < layer_offsets_.size(); ++i)
+    layer_offsets_[i] = i < controls.layers.size() ? controls.layers[i].w_offset : std::vector<float>{};
+  showValue();
+}
+
 std::vector<float>& WEditBox::offsets() {
   const int target = target_->currentIndex();
   std::vector<float>& o = target <= 0 ? w_offset_ : layer_offsets_[size_t(target - 1)];

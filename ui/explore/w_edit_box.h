@@ -24,6 +24,8 @@ class WEditBox : public QGroupBox {
   // The generator's synthesis layers and size of w; clears every edit.
   void setShape(const std::vector<int>& layer_resolutions, int w_dim);
   void clear();
+  // Takes the w and per-layer w+ offsets of `controls` (an exported recipe's).
+  void restore(const StyleControls& controls);
   // Adds the offsets to `controls` (whose layers must already hold one entry per synthesis layer).
   void apply(StyleControls& controls) const;
 

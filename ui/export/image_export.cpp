@@ -101,6 +101,13 @@ ExportJob directionSweepJob(std::shared_ptr<GeneratorSession> session, const QSt
 
 namespace {
 
+// The latents and style controls `item` renders with: the recorded ones with the job's direction edit on top.
+void applyEdit(const ExportJob& job, std::vector<std::vector<float>>& latents, StyleControls& style) {
+  if (job.edit.isZero()) return;
+  applyDirectionsToAll(job.found, job.edit, latents, style, int(job.session->styleLayerResolutions().size()),
+                       job.session->wDim());
+}
+
 // Renders the job's one item frame by frame into an animation; 1 when the file is written, 0 when cancelled.
 int writeAnimation(const ExportJob& job, const std::atomic<bool>& cancel, const std::function<void(int, int)>& progress) {
   const ExportItem& item = job.items.front();
@@ -109,13 +116,15 @@ int writeAnimation(const ExportJob& job, const std::atomic<bool>& cancel, const 
   text.emplace_back(spec.key, spec.what.toStdString());
   QDir().mkpath(QFileInfo(spec.path).absolutePath());
   auto writer = AnimationWriter::open(spec.path.toStdString(), spec.fps, std::move(text));
+  std::vector<std::vector<float>> frames = item.latents;
   BatchRenderOptions render;
   render.truncation = job.truncation;
   render.style = job.style;
+  applyEdit(job, frames, render.style);
   render.frame_styles = job.frame_styles;
   render.should_stop = [&cancel] { return bool(cancel); };  // the writer's destructor removes its temporary file
   render.progress = [&progress](size_t done, size_t total) { progress(int(done), int(total)); };
-  if (!renderAnimation(*writer, *job.session, item.latents, spec.scale, render)) return 0;
+  if (!renderAnimation(*writer, *job.session, frames, spec.scale, render)) return 0;
   writer->finish();
   return 1;
 }
@@ -155,11 +164,14 @@ bool ExportRunner::start(ExportJob job) {
           error = "cancelled";
           break;
         }
+        std::vector<std::vector<float>> latents = item.latents;
+        StyleControls style = job.style;
+        applyEdit(job, latents, style);
         ImageU8 image;
-        if (item.latents.size() == 1) {
-          image = job.session->render(item.latents.front(), job.truncation, job.style);
+        if (latents.size() == 1) {
+          image = job.session->render(latents.front(), job.truncation, style);
         } else {
-          image = tileGrid(job.session->renderBatch(item.latents, job.truncation, job.style), item.columns, 2, 0);
+          image = tileGrid(job.session->renderBatch(latents, job.truncation, style), item.columns, 2, 0);
         }
         QDir().mkpath(QFileInfo(item.path).absolutePath());
         writePng(item.path.toStdString(), image, exportText(job, item));

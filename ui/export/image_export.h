@@ -42,6 +42,10 @@ struct ExportJob {
   StyleControls style;  // style-based generators: recorded as "Style controls" JSON when not the defaults
   std::optional<AnimationSpec> animation;
   std::string directions;  // the direction edit applied ("" for none), recorded as "Directions"
+  // The explorer's direction edit, applied to every item's latents (or to `style`, in w) when rendering; the
+  // files record the unedited latents and style controls plus `directions`, which is what the CLI takes back.
+  LatentDirections found;
+  DirectionEdit edit;
   std::vector<StyleControls> frame_styles;  // animation only: one per frame instead of `style` (a sweep in w)
 };
 

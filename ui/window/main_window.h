@@ -51,6 +51,8 @@ class MainWindow : public QMainWindow, public WindowShell {
   // Loads in a worker thread; continues_run: the next checkpoint of the run on screen (explorer edits stay).
   void openCheckpoint(const QString& path, bool continues_run = false);
   void setGenerator(std::shared_ptr<GeneratorSession> session, bool continues_run = false);
+  // An exported PNG: restores the explorer to its recipe (seed or latent, truncation, style, directions).
+  void openRecipe(const QString& png_path);
 
   // WindowShell: what the window's parts may use.
   QWidget* dialogParent() override { return this; }
@@ -101,6 +103,7 @@ class MainWindow : public QMainWindow, public WindowShell {
   void loadDemoGenerator();
   void chooseCheckpoint();
   void chooseRunFolder();
+  void chooseRecipe();
 
   TrainingController* training_;
   RunFollower* follower_;

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 
+#include "export/png_export.h"
 #include "training/run_folder.h"
 #include "ui/explore/explorer_controller.h"
 #include "ui/explore/generator_loader.h"
@@ -30,7 +31,7 @@ namespace gs {
 void MainWindow::openPath(const QString& path) {
   const QFileInfo info(path);
   if (!info.exists()) return showError(path + ": does not exist");
-  if (!info.isDir()) return openCheckpoint(path);
+  if (!info.isDir()) return info.suffix().compare("png", Qt::CaseInsensitive) == 0 ? openRecipe(path) : openCheckpoint(path);
   if (isRunFolder(path.toStdString())) {
     runs_->attachRun(path);
   } else {
@@ -55,6 +56,22 @@ void MainWindow::setGenerator(std::shared_ptr<GeneratorSession> session, bool co
 std::shared_ptr<GeneratorSession> MainWindow::generator() const { return explorer_->generator(); }
 
 RenderService* MainWindow::renderer() const { return explorer_->renderer(); }
+
+void MainWindow::openRecipe(const QString& png_path) {
+  try {
+    const QString notes = explorer_->applyRecipe(readPngText(png_path.toStdString()));
+    clearError();
+    showStatus("Recipe of " + QFileInfo(png_path).fileName() + " restored" + (notes.isEmpty() ? "" : ": " + notes),
+               10000);
+  } catch (const std::exception& e) {
+    showError(png_path + ": " + QString::fromStdString(e.what()));
+  }
+}
+
+void MainWindow::chooseRecipe() {
+  const QString path = QFileDialog::getOpenFileName(this, "Open recipe", QString(), "Exported images (*.png)");
+  if (!path.isEmpty()) openRecipe(path);
+}
 
 void MainWindow::chooseCheckpoint() {
   const QString path = QFileDialog::getOpenFileName(this, "Open checkpoint", QString(),
