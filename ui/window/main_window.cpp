@@ -37,6 +37,7 @@
 #include "ui/widgets/core_types.h"
 #include "ui/widgets/image_canvas.h"
 #include "ui/widgets/wheel_guard.h"
+#include "ui/widgets/renderer_status.h"
 
 // Keeps the demo generator's resource in the static library (outside any namespace, as Qt requires).
 static void initDemoResource() {
@@ -82,6 +83,7 @@ MainWindow::MainWindow(QWidget* parent, bool load_demo)
   buildMenus();
   buildParts();
   WheelGuard::install(this);  // scrolling a panel never edits the settings it passes
+  addRendererStatus(this);  // Vulkan or QPainter, in the status bar and Help > About
   statusBar()->showMessage("Ready");
 
   QSettings settings;
