@@ -17,3 +17,8 @@ if(GANSCOPE_BUILD_GUI)
 
   ganscope_qtest(renderer_fallback_test LABELS vulkan)
 endif()
+
+# The difference view the canvases draw (its QPainter path; the Vulkan path is in vulkan_canvas_test).
+if(GANSCOPE_BUILD_GUI)
+  ganscope_qtest(explorer_difference_test)
+endif()

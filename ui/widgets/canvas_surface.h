@@ -43,6 +43,8 @@ class CanvasSurface {
 
 // A Vulkan surface over `canvas`, or null when there is no Vulkan device (or QPainter was asked for).
 // `on_lost` runs (queued, on the GUI thread) if the device is lost later; the canvas then drops the surface.
-std::unique_ptr<CanvasSurface> makeVulkanSurface(QWidget* canvas, std::function<void(const QString&)> on_lost);
+// `on_drawn` runs on the GUI thread each time a frame showing the scene's image `image_serial` is submitted.
+std::unique_ptr<CanvasSurface> makeVulkanSurface(QWidget* canvas, std::function<void(const QString&)> on_lost,
+                                                 std::function<void(quint64)> on_drawn);
 
 }  // namespace gs

@@ -17,7 +17,9 @@ ImageCanvas::ImageCanvas(QWidget* parent) : QWidget(parent) {
   setMinimumSize(160, 160);
   setMouseTracking(true);
   setAttribute(Qt::WA_OpaquePaintEvent);
-  surface_ = makeVulkanSurface(this, [this](const QString& why) { fallBackToPainter(why); });
+  surface_ = makeVulkanSurface(
+      this, [this](const QString& why) { fallBackToPainter(why); },
+      [this](quint64 frame) { Q_EMIT framePresented(frame); });
   if (surface_) {
     surface_->widget()->setMouseTracking(true);
     surface_->widget()->hide();  // until there is an image: the placeholder is painted text
@@ -214,6 +216,7 @@ void ImageCanvas::paintEvent(QPaintEvent*) {
     p.setPen(palette().color(QPalette::Text));
     p.drawText(QRect(0, height() - 24, width(), 20), Qt::AlignCenter, caption_);
   }
+  if (!surface_) Q_EMIT framePresented(frames_);
 }
 
 void ImageCanvas::mousePressEvent(QMouseEvent* event) {

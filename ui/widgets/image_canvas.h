@@ -45,6 +45,7 @@ class ImageCanvas : public QWidget {
   void setDifferenceReference(const QImage& reference);
   void setDifferenceOpacity(double opacity);
   double differenceOpacity() const { return difference_opacity_; }
+  const QImage& differenceReference() const { return reference_; }
 
   // Zoom (1: fit to the window) and pan (logical pixels from the fitted place); wheel and drag change them.
   void setView(double zoom, QPointF pan);
@@ -63,7 +64,9 @@ class ImageCanvas : public QWidget {
 
  Q_SIGNALS:
   void cellClicked(int index);
-  void frameShown();
+  void frameShown();  // setImage was called (the frame is handed over, not yet drawn)
+  // Frame `frame` (framesShown() at its setImage) has been drawn: painted, or submitted to the GPU.
+  void framePresented(quint64 frame);
 
  protected:
   void paintEvent(QPaintEvent* event) override;

@@ -12,15 +12,16 @@
 
 namespace gs {
 
-VulkanCanvasWindow::VulkanCanvasWindow(QWidget* canvas, std::function<void(const QString&)> on_failure)
-    : canvas_(canvas), on_failure_(std::move(on_failure)) {
+VulkanCanvasWindow::VulkanCanvasWindow(QWidget* canvas, std::function<void(const QString&)> on_failure,
+                                       std::function<void(quint64)> on_drawn)
+    : canvas_(canvas), on_failure_(std::move(on_failure)), on_drawn_(std::move(on_drawn)) {
   setVulkanInstance(canvasVulkanInstance());
   // UNORM, not sRGB: the shader's output bytes are the image's bytes, as with QPainter.
   setPreferredColorFormats({VK_FORMAT_B8G8R8A8_UNORM, VK_FORMAT_R8G8B8A8_UNORM});
 }
 
 QVulkanWindowRenderer* VulkanCanvasWindow::createRenderer() {
-  return new VulkanCanvasRenderer(this, &scene_, on_failure_);
+  return new VulkanCanvasRenderer(this, &scene_, on_failure_, on_drawn_);
 }
 
 void VulkanCanvasWindow::setScene(CanvasScene scene) {
@@ -78,7 +79,8 @@ bool VulkanCanvasWindow::event(QEvent* event) {
   return QVulkanWindow::event(event);
 }
 
-VulkanCanvasSurface::VulkanCanvasSurface(QWidget* canvas, std::function<void(const QString&)> on_failure) {
+VulkanCanvasSurface::VulkanCanvasSurface(QWidget* canvas, std::function<void(const QString&)> on_failure,
+                                         std::function<void(quint64)> on_drawn) {
   // Failures surface inside the renderer's callbacks; the canvas hears of them once control is back in the loop.
   QPointer<QWidget> guard(canvas);
   auto queued = [guard, on_failure = std::move(on_failure)](const QString& why) {
@@ -88,7 +90,7 @@ VulkanCanvasSurface::VulkanCanvasSurface(QWidget* canvas, std::function<void(con
         },
         Qt::QueuedConnection);
   };
-  window_ = new VulkanCanvasWindow(canvas, queued);
+  window_ = new VulkanCanvasWindow(canvas, queued, std::move(on_drawn));
   container_ = QWidget::createWindowContainer(window_, canvas);
   container_->setObjectName("vulkanSurface");
   window_->setContainer(container_);
@@ -96,9 +98,10 @@ VulkanCanvasSurface::VulkanCanvasSurface(QWidget* canvas, std::function<void(con
 
 VulkanCanvasSurface::~VulkanCanvasSurface() { delete container_; }
 
-std::unique_ptr<CanvasSurface> makeVulkanSurface(QWidget* canvas, std::function<void(const QString&)> on_lost) {
+std::unique_ptr<CanvasSurface> makeVulkanSurface(QWidget* canvas, std::function<void(const QString&)> on_lost,
+                                                 std::function<void(quint64)> on_drawn) {
   if (!canvasVulkanInstance()) return nullptr;
-  return std::make_unique<VulkanCanvasSurface>(canvas, std::move(on_lost));
+  return std::make_unique<VulkanCanvasSurface>(canvas, std::move(on_lost), std::move(on_drawn));
 }
 
 }  // namespace gs

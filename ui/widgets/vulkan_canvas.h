@@ -11,7 +11,8 @@ namespace gs {
 
 class VulkanCanvasWindow : public QVulkanWindow {
  public:
-  VulkanCanvasWindow(QWidget* canvas, std::function<void(const QString&)> on_failure);
+  VulkanCanvasWindow(QWidget* canvas, std::function<void(const QString&)> on_failure,
+                     std::function<void(quint64)> on_drawn);
   QVulkanWindowRenderer* createRenderer() override;
   void setScene(CanvasScene scene);
   // The last frame as RGB (Qt 6.4's grab() hands a BGRA swapchain back with red and blue swapped).
@@ -27,12 +28,14 @@ class VulkanCanvasWindow : public QVulkanWindow {
   QWidget* canvas_;
   QWidget* container_ = nullptr;
   std::function<void(const QString&)> on_failure_;
+  std::function<void(quint64)> on_drawn_;
   CanvasScene scene_;
 };
 
 class VulkanCanvasSurface : public CanvasSurface {
  public:
-  VulkanCanvasSurface(QWidget* canvas, std::function<void(const QString&)> on_failure);
+  VulkanCanvasSurface(QWidget* canvas, std::function<void(const QString&)> on_failure,
+                      std::function<void(quint64)> on_drawn);
   ~VulkanCanvasSurface() override;
   QWidget* widget() override { return container_; }
   QWindow* window() override { return window_; }

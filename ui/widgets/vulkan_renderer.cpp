@@ -38,8 +38,9 @@ void putColour(float* out, const QColor& c) {
 }  // namespace
 
 VulkanCanvasRenderer::VulkanCanvasRenderer(QVulkanWindow* window, const CanvasScene* scene,
-                                           std::function<void(const QString&)> on_failure)
-    : window_(window), scene_(scene), on_failure_(std::move(on_failure)) {
+                                           std::function<void(const QString&)> on_failure,
+                                           std::function<void(quint64)> on_drawn)
+    : window_(window), scene_(scene), on_failure_(std::move(on_failure)), on_drawn_(std::move(on_drawn)) {
   image_.init(window);
   reference_.init(window);
 }
@@ -291,6 +292,7 @@ void VulkanCanvasRenderer::startNextFrame() {
     on_failure_(QString::fromStdString(e.what()));
   }
   window_->frameReady();
+  if (!failed_ && on_drawn_) on_drawn_(scene_->image_serial);
 }
 
 void VulkanCanvasRenderer::releaseResources() {

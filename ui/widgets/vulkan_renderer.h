@@ -15,8 +15,10 @@ struct CanvasScene;
 
 class VulkanCanvasRenderer : public QVulkanWindowRenderer {
  public:
-  // `scene` is read at each frame; `on_failure` is called with a reason when the device is lost or fails.
-  VulkanCanvasRenderer(QVulkanWindow* window, const CanvasScene* scene, std::function<void(const QString&)> on_failure);
+  // `scene` is read at each frame; `on_failure` is called with a reason when the device is lost or fails;
+  // `on_drawn` with the image serial of each frame submitted.
+  VulkanCanvasRenderer(QVulkanWindow* window, const CanvasScene* scene, std::function<void(const QString&)> on_failure,
+                       std::function<void(quint64)> on_drawn);
 
   void initResources() override;
   void releaseResources() override;
@@ -33,6 +35,7 @@ class VulkanCanvasRenderer : public QVulkanWindowRenderer {
   QVulkanWindow* window_;
   const CanvasScene* scene_;
   std::function<void(const QString&)> on_failure_;
+  std::function<void(quint64)> on_drawn_;
   bool failed_ = false;
 
   VkDescriptorSetLayout set_layout_ = VK_NULL_HANDLE;

@@ -21,6 +21,7 @@
 
 #include "explore/generator_session.h"
 #include "ui/explore/directions_box.h"
+#include "ui/explore/explorer_difference.h"
 #include "ui/explore/explorer_controller.h"
 #include "ui/explore/generator_loader.h"
 #include "ui/explore/latent_panel.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(QWidget* parent, bool load_demo)
   buildParts();
   WheelGuard::install(this);  // scrolling a panel never edits the settings it passes
   addRendererStatus(this);  // Vulkan or QPainter, in the status bar and Help > About
+  new ExplorerDifference(this);  // the Difference tool bar: heat overlay of edited vs unedited, or vs A
   statusBar()->showMessage("Ready");
 
   QSettings settings;
