@@ -23,8 +23,8 @@
 #include "ui/window/main_window.h"
 #include "ui/training/training_panel.h"
 #include "util/process_env.h"
-#include "widgets/render_backend.h"
-#include "widgets/renderer_status.h"
+#include "ui/widgets/render_backend.h"
+#include "ui/widgets/renderer_status.h"
 
 int main(int argc, char** argv) {
   gs::ensureFastCpuEnvironment(argc, argv);

@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <vector>
 
-#include "image_canvas.h"
-#include "widgets/render_backend.h"
+#include "ui/widgets/image_canvas.h"
+#include "ui/widgets/render_backend.h"
 
 namespace {
 

@@ -22,7 +22,7 @@
 #include "ui/window/main_window.h"
 #include "models/networks.h"
 #include "util/process_env.h"
-#include "widgets/render_backend.h"
+#include "ui/widgets/render_backend.h"
 
 namespace {
 

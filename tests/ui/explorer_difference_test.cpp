@@ -8,13 +8,13 @@
 #include <QToolBar>
 #include <QtTest>
 
-#include "core_types.h"
+#include "ui/widgets/core_types.h"
 #include "explore/generator_session.h"
-#include "image_canvas.h"
-#include "latent_panel.h"
-#include "main_window.h"
+#include "ui/widgets/image_canvas.h"
+#include "ui/explore/latent_panel.h"
+#include "ui/window/main_window.h"
 #include "ui_test_support.h"
-#include "widgets/difference_view.h"
+#include "ui/widgets/difference_view.h"
 
 using namespace gs;
 

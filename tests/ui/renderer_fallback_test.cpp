@@ -8,10 +8,10 @@
 #include <QWheelEvent>
 #include <QtTest>
 
-#include "image_canvas.h"
-#include "main_window.h"
+#include "ui/widgets/image_canvas.h"
+#include "ui/window/main_window.h"
 #include "ui_test_support.h"
-#include "widgets/render_backend.h"
+#include "ui/widgets/render_backend.h"
 
 using namespace gs;
 

@@ -11,9 +11,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "image_canvas.h"
-#include "widgets/difference_view.h"
-#include "widgets/render_backend.h"
+#include "ui/widgets/image_canvas.h"
+#include "ui/widgets/difference_view.h"
+#include "ui/widgets/render_backend.h"
 
 using namespace gs;
 

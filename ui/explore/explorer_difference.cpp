@@ -1,4 +1,4 @@
-#include "explorer_difference.h"
+#include "ui/explore/explorer_difference.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -8,10 +8,10 @@
 #include <QToolBar>
 
 #include "explore/generator_session.h"
-#include "image_canvas.h"
-#include "latent_panel.h"
-#include "main_window.h"
-#include "render_service.h"
+#include "ui/widgets/image_canvas.h"
+#include "ui/explore/latent_panel.h"
+#include "ui/window/main_window.h"
+#include "ui/explore/render_service.h"
 
 namespace gs {
 

@@ -1,4 +1,4 @@
-#include "difference_view.h"
+#include "ui/widgets/difference_view.h"
 
 #include <algorithm>
 #include <array>

@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "widgets/canvas_surface.h"
-#include "widgets/difference_view.h"
-#include "widgets/render_backend.h"
+#include "ui/widgets/canvas_surface.h"
+#include "ui/widgets/difference_view.h"
+#include "ui/widgets/render_backend.h"
 
 namespace gs {
 

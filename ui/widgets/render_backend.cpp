@@ -1,4 +1,4 @@
-#include "render_backend.h"
+#include "ui/widgets/render_backend.h"
 
 #include <QGuiApplication>
 #include <QVulkanFunctions>

@@ -1,4 +1,4 @@
-#include "renderer_status.h"
+#include "ui/widgets/renderer_status.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -8,8 +8,8 @@
 #include <QPainter>
 #include <QStatusBar>
 
-#include "image_canvas.h"
-#include "render_backend.h"
+#include "ui/widgets/image_canvas.h"
+#include "ui/widgets/render_backend.h"
 
 namespace gs {
 

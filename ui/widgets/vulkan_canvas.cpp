@@ -1,4 +1,4 @@
-#include "vulkan_canvas.h"
+#include "ui/widgets/vulkan_canvas.h"
 
 #include <QContextMenuEvent>
 #include <QCoreApplication>
@@ -7,8 +7,8 @@
 #include <QWheelEvent>
 #include <QWidget>
 
-#include "render_backend.h"
-#include "vulkan_renderer.h"
+#include "ui/widgets/render_backend.h"
+#include "ui/widgets/vulkan_renderer.h"
 
 namespace gs {
 

@@ -5,7 +5,7 @@
 
 #include <functional>
 
-#include "canvas_surface.h"
+#include "ui/widgets/canvas_surface.h"
 
 namespace gs {
 

@@ -1,4 +1,4 @@
-#include "vulkan_renderer.h"
+#include "ui/widgets/vulkan_renderer.h"
 
 #include <QFile>
 #include <QVulkanDeviceFunctions>
@@ -7,7 +7,7 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "canvas_surface.h"
+#include "ui/widgets/canvas_surface.h"
 
 namespace gs {
 namespace {

@@ -7,7 +7,7 @@
 #include <array>
 #include <functional>
 
-#include "vulkan_texture.h"
+#include "ui/widgets/vulkan_texture.h"
 
 namespace gs {
 

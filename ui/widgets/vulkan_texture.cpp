@@ -1,4 +1,4 @@
-#include "vulkan_texture.h"
+#include "ui/widgets/vulkan_texture.h"
 
 #include <QVulkanDeviceFunctions>
 #include <QVulkanFunctions>
