@@ -63,6 +63,12 @@ std::pair<int, int> compare(const QImage& frame, const QImage& image, const QRec
   return {worst, differing};
 }
 
+// With GANSCOPE_TEST_SHOTS=DIR, frames read back from the GPU are saved there to look at.
+void keep(const QImage& frame, const QString& name) {
+  const QString dir = qEnvironmentVariable("GANSCOPE_TEST_SHOTS");
+  if (!dir.isEmpty()) frame.save(dir + "/" + name + ".png");
+}
+
 QRectF targetOf(const ImageCanvas& canvas) {
   const QPointF a = canvas.mapFromImage({0, 0}), b = canvas.mapFromImage(QPointF(canvas.image().width(), canvas.image().height()));
   return QRectF(a, b);
@@ -151,6 +157,7 @@ class VulkanCanvasTest : public QObject {
     QTest::mouseMove(canvas.surfaceWindow(), inside10);
     QTRY_COMPARE(canvas.renderedFrame().pixel((cell10 + QPointF(cell * s / 2, 0.2)).toPoint()),
                  canvas.palette().color(QPalette::Highlight).rgb());
+    keep(canvas.renderedFrame(), "vulkan_grid_outline_hover");
     QSignalSpy clicked(&canvas, &ImageCanvas::cellClicked);
     QTest::mouseClick(canvas.surfaceWindow(), Qt::LeftButton, {}, inside10);
     QTRY_COMPARE(clicked.count(), 1);
@@ -195,6 +202,7 @@ class VulkanCanvasTest : public QObject {
     canvas.setDifferenceReference(image);
     canvas.setDifferenceOpacity(0.7);
     const QImage expected = blendDifference(edited, image, 0.7);
+    keep(canvas.renderedFrame(), "vulkan_difference");
     const auto [worst, differing] =
         compare(canvas.renderedFrame(), expected, targetOf(canvas), canvas.palette().color(QPalette::Base), false);
     QVERIFY2(worst <= 1, qPrintable(QString("%1 pixels differ, by up to %2").arg(differing).arg(worst)));
