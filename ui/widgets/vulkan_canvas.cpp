@@ -1,6 +1,7 @@
 #include "ui/widgets/vulkan_canvas.h"
 
 #include <QContextMenuEvent>
+#include <QExposeEvent>
 #include <QCoreApplication>
 #include <QMouseEvent>
 #include <QPointer>
@@ -38,6 +39,15 @@ QImage VulkanCanvasWindow::grabFrame() {
   if (format == VK_FORMAT_B8G8R8A8_UNORM || format == VK_FORMAT_B8G8R8A8_SRGB) frame = frame.rgbSwapped();
 #endif
   return frame.convertToFormat(QImage::Format_RGB32);
+}
+
+void VulkanCanvasWindow::exposeEvent(QExposeEvent* event) {
+  QVulkanWindow::exposeEvent(event);  // creates the device and swap chain on first exposure
+  // No device, queue or swap chain for this window (QVulkanWindow has printed why): QPainter takes over.
+  if (isExposed() && !isValid() && on_failure_) {
+    on_failure_("Vulkan window could not start");
+    on_failure_ = nullptr;
+  }
 }
 
 void VulkanCanvasWindow::forward(QEvent* event) { QCoreApplication::sendEvent(canvas_, event); }

@@ -21,6 +21,7 @@ class VulkanCanvasWindow : public QVulkanWindow {
 
  protected:
   bool event(QEvent* event) override;
+  void exposeEvent(QExposeEvent* event) override;
 
  private:
   void forward(QEvent* event);
