@@ -8,7 +8,6 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QDockWidget>
-#include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -54,15 +53,11 @@ int main(int argc, char** argv) {
   parser.process(app);
 
   // The renderer: the one asked for (and remembered), else the remembered one.
-  const QString renderer_name = parser.isSet(renderer) ? parser.value(renderer)
-                                                       : QSettings().value("view/renderer", "auto").toString();
-  auto choice = gs::parseRendererChoice(renderer_name);
-  if (!choice && !parser.isSet(renderer)) choice = gs::RendererChoice::Auto;  // a damaged setting
+  const auto choice = gs::chooseRenderer(parser.value(renderer));
   if (!choice) {
-    std::fprintf(stderr, "ganscope: --renderer %s: expected auto, vulkan or painter\n", qPrintable(renderer_name));
+    std::fprintf(stderr, "ganscope: --renderer %s: expected auto, vulkan or painter\n", qPrintable(parser.value(renderer)));
     return 2;
   }
-  if (parser.isSet(renderer)) QSettings().setValue("view/renderer", renderer_name);
   gs::setRendererChoice(*choice);
   std::fprintf(stderr, "ganscope: renderer %s\n", qPrintable(gs::rendererDescription()));
 

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QMenuBar>
+#include <QSettings>
 #include <QStatusBar>
 #include <QWheelEvent>
 #include <QtTest>
@@ -26,6 +27,18 @@ class RendererFallbackTest : public QObject {
     QCOMPARE(parseRendererChoice("painter"), RendererChoice::Painter);
     QVERIFY(!parseRendererChoice("opengl"));
     QCOMPARE(rendererChoiceName(RendererChoice::Painter), QString("painter"));
+  }
+
+  void choiceIsRemembered() {
+    QSettings().remove("view/renderer");
+    QCOMPARE(chooseRenderer(""), RendererChoice::Auto);  // nothing remembered yet
+    QCOMPARE(chooseRenderer("painter"), RendererChoice::Painter);
+    QCOMPARE(chooseRenderer(""), RendererChoice::Painter);
+    QVERIFY(!chooseRenderer("opengl"));
+    QCOMPARE(chooseRenderer(""), RendererChoice::Painter);  // a bad name is not remembered
+    QSettings().setValue("view/renderer", "garbage");
+    QCOMPARE(chooseRenderer(""), RendererChoice::Auto);
+    QCOMPARE(chooseRenderer("auto"), RendererChoice::Auto);
   }
 
   void offscreenUsesQPainter() {

@@ -1,6 +1,7 @@
 #include "ui/widgets/render_backend.h"
 
 #include <QGuiApplication>
+#include <QSettings>
 #include <QVulkanFunctions>
 #include <QVulkanInstance>
 
@@ -95,6 +96,15 @@ QString rendererChoiceName(RendererChoice choice) {
     case RendererChoice::Auto: break;
   }
   return "auto";
+}
+
+std::optional<RendererChoice> chooseRenderer(const QString& asked) {
+  QSettings settings;
+  if (asked.isEmpty())
+    return parseRendererChoice(settings.value("view/renderer", "auto").toString()).value_or(RendererChoice::Auto);
+  const auto choice = parseRendererChoice(asked);
+  if (choice) settings.setValue("view/renderer", asked);
+  return choice;
 }
 
 void setRendererChoice(RendererChoice choice) {

@@ -14,6 +14,10 @@ enum class RendererChoice { Auto, Vulkan, Painter };
 
 std::optional<RendererChoice> parseRendererChoice(const QString& text);  // "auto", "vulkan" or "painter"
 QString rendererChoiceName(RendererChoice choice);
+// The renderer for this session: `asked` (from --renderer; remembered in QSettings as view/renderer), or the
+// remembered one when `asked` is empty (auto if none, or if the setting is damaged). Null when `asked` is not
+// one of the names.
+std::optional<RendererChoice> chooseRenderer(const QString& asked);
 // Set before the first canvas is made; later canvases follow a change too.
 void setRendererChoice(RendererChoice choice);
 RendererChoice rendererChoice();
