@@ -37,8 +37,8 @@
 #include "ui/training/training_panel.h"
 #include "ui/widgets/core_types.h"
 #include "ui/widgets/image_canvas.h"
-#include "ui/widgets/wheel_guard.h"
 #include "ui/widgets/renderer_status.h"
+#include "ui/widgets/wheel_guard.h"
 
 // Keeps the demo generator's resource in the static library (outside any namespace, as Qt requires).
 static void initDemoResource() {
