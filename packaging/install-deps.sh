@@ -15,7 +15,7 @@ packages=(
   libopencv-dev zlib1g-dev nlohmann-json3-dev
   libvulkan-dev glslc
   libgtest-dev
-  xvfb xauth mesa-vulkan-drivers
+  xvfb xauth mesa-vulkan-drivers vulkan-validationlayers
 )
 missing=()
 for p in "${packages[@]}"; do

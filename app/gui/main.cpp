@@ -1,8 +1,9 @@
 // ganscope: the desktop app. Usage: ganscope [PATH] [--train-steps N] [--screenshot FILE [--delay MS]
-// [--tab explorer|samples|lab|health|charts]] [--lab-run ring|grid]
+// [--tab explorer|samples|lab|health|charts]] [--lab-run ring|grid] [--renderer auto|vulkan|painter]
 // PATH may be an image folder, a run folder or a checkpoint. --screenshot saves the window after a delay and
 // quits (documentation images, headless checks under xvfb); --train-steps starts training PATH (an image
-// folder) with the panel's defaults once it has loaded; --lab-run starts the 2D lab on the ring or the grid.
+// folder) with the panel's defaults once it has loaded; --lab-run starts the 2D lab on the ring or the grid;
+// --renderer picks what draws the images (Vulkan when a device exists, else QPainter), remembered in settings.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -21,6 +22,8 @@
 #include "ui/window/main_window.h"
 #include "ui/training/training_panel.h"
 #include "util/process_env.h"
+#include "ui/widgets/render_backend.h"
+#include "ui/widgets/renderer_status.h"
 
 int main(int argc, char** argv) {
   gs::ensureFastCpuEnvironment(argc, argv);
@@ -44,8 +47,19 @@ int main(int argc, char** argv) {
   QCommandLineOption no_demo("no-demo", "Do not open the bundled demo generator.");
   QCommandLineOption train_steps("train-steps", "Start training the image folder PATH for N steps.", "N");
   QCommandLineOption lab_run("lab-run", "Start a 2D lab run on DISTRIBUTION (ring or grid).", "DISTRIBUTION");
-  parser.addOptions({screenshot, delay, tab, no_demo, train_steps, lab_run});
+  QCommandLineOption renderer("renderer", "What draws the images: auto (Vulkan when a device exists), vulkan or "
+      "painter (QPainter). Remembered.", "NAME");
+  parser.addOptions({screenshot, delay, tab, no_demo, train_steps, lab_run, renderer});
   parser.process(app);
+
+  // The renderer: the one asked for (and remembered), else the remembered one.
+  const auto choice = gs::chooseRenderer(parser.value(renderer));
+  if (!choice) {
+    std::fprintf(stderr, "ganscope: --renderer %s: expected auto, vulkan or painter\n", qPrintable(parser.value(renderer)));
+    return 2;
+  }
+  gs::setRendererChoice(*choice);
+  std::fprintf(stderr, "ganscope: renderer %s\n", qPrintable(gs::rendererDescription()));
 
   gs::MainWindow window(nullptr, !parser.isSet(no_demo));
   if (!parser.positionalArguments().isEmpty()) window.openPath(parser.positionalArguments().front());
@@ -81,7 +95,7 @@ int main(int argc, char** argv) {
       if (shown == "charts" || shown == "health")
         window.findChild<QDockWidget*>(shown == "charts" ? "chartsDock" : "healthDock")->raise();
       QApplication::processEvents();
-      const bool ok = window.grab().save(file);
+      const bool ok = gs::grabWithCanvases(&window).save(file);
       std::fprintf(stderr, "ganscope: screenshot %s %s\n", qPrintable(file), ok ? "saved" : "FAILED");
       QApplication::exit(ok ? 0 : 1);
     });

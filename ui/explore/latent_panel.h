@@ -44,6 +44,7 @@ class LatentPanel : public QWidget {
   QSlider* dimensionSlider(int slot) const { return sliders_[slot]; }
   QSlider* truncationSlider() const { return truncation_; }
   QSlider* interpolationSlider() const { return scrub_; }
+  const std::vector<float>& pointA() const { return a_; }  // interpolation end A; empty until set
 
  Q_SIGNALS:
   // z, truncation or seed changed: the owner asks for a render.

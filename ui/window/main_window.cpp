@@ -21,6 +21,7 @@
 
 #include "explore/generator_session.h"
 #include "ui/explore/directions_box.h"
+#include "ui/explore/explorer_difference.h"
 #include "ui/explore/explorer_controller.h"
 #include "ui/explore/generator_loader.h"
 #include "ui/explore/latent_panel.h"
@@ -36,6 +37,7 @@
 #include "ui/training/training_panel.h"
 #include "ui/widgets/core_types.h"
 #include "ui/widgets/image_canvas.h"
+#include "ui/widgets/renderer_status.h"
 #include "ui/widgets/wheel_guard.h"
 
 // Keeps the demo generator's resource in the static library (outside any namespace, as Qt requires).
@@ -82,6 +84,8 @@ MainWindow::MainWindow(QWidget* parent, bool load_demo)
   buildMenus();
   buildParts();
   WheelGuard::install(this);  // scrolling a panel never edits the settings it passes
+  addRendererStatus(this);  // Vulkan or QPainter, in the status bar and Help > About
+  new ExplorerDifference(this);  // the Difference tool bar: heat overlay of edited vs unedited, or vs A
   statusBar()->showMessage("Ready");
 
   QSettings settings;
