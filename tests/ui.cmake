@@ -26,6 +26,7 @@ if(GANSCOPE_BUILD_GUI)
   ganscope_qtest(health)
   ganscope_qtest(directions)
   ganscope_qtest(menus)
+  ganscope_qtest(follow)
 endif()
 
 # The recipe round trip starts the built ganscope-cli.

@@ -70,6 +70,7 @@ double unixSeconds() {
 }  // namespace
 
 std::string RunPaths::sampleFile(int64_t step) const { return samples() + "/" + stepName(step) + ".png"; }
+std::string RunPaths::snapshotFile(int64_t step) const { return samples() + "/" + stepName(step) + ".gsgen"; }
 std::string RunPaths::checkpointFile(int64_t step) const {
   return checkpoints() + "/" + stepName(step) + ".gsck";
 }
@@ -150,6 +151,10 @@ std::vector<std::string> listCheckpoints(const std::string& run_dir) {
 
 std::vector<std::string> listSamples(const std::string& run_dir) {
   return listSteps(RunPaths{run_dir}.samples(), ".png");
+}
+
+std::vector<std::string> listSnapshots(const std::string& run_dir) {
+  return listSteps(RunPaths{run_dir}.samples(), ".gsgen");
 }
 
 LineTail::LineTail(std::string path) : path_(std::move(path)) {}

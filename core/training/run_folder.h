@@ -25,6 +25,9 @@ struct RunPaths {
   std::string checkpoints() const { return root + "/checkpoints"; }
   std::string sampleFile(int64_t step) const;
   std::string checkpointFile(int64_t step) const;
+  // The EMA generator at the newest sample grid (samples/step_000250.gsgen, only the newest kept): what a
+  // following app explores between checkpoints.
+  std::string snapshotFile(int64_t step) const;
 };
 
 std::string metricsLine(const StepStats& s);           // one JSON object, no newline
@@ -44,6 +47,7 @@ TrainConfig readRunConfig(const std::string& run_dir);
 // Checkpoint files of a run, oldest first.
 std::vector<std::string> listCheckpoints(const std::string& run_dir);
 std::vector<std::string> listSamples(const std::string& run_dir);
+std::vector<std::string> listSnapshots(const std::string& run_dir);
 
 // Follows a JSON-lines file as it grows: each poll() returns the complete lines appended since the last one.
 class LineTail {

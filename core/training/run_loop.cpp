@@ -80,6 +80,8 @@ constexpr int kMaxRollbacksInARow = 3;
 void removeSamplesAfter(const std::string& run_dir, int64_t step) {
   for (const auto& path : listSamples(run_dir))
     if (stepOfFile(path) > step) std::remove(path.c_str());
+  for (const auto& path : listSnapshots(run_dir))
+    if (stepOfFile(path) > step) std::remove(path.c_str());
 }
 
 class RunLoop {
@@ -126,6 +128,11 @@ void RunLoop::writeSamples(int64_t step) {
   text.emplace_back("Step", std::to_string(step));
   text.emplace_back("Seed", std::to_string(config_.seed));
   writePng(paths_.sampleFile(step), grid, text);
+  // The generator of this grid, for an app following the run (atomic; only the newest is kept).
+  const std::string snapshot = paths_.snapshotFile(step);
+  saveGeneratorFile(snapshot, *trainer_->emaGenerator(), config_, step);
+  for (const auto& old : listSnapshots(paths_.root))
+    if (old != snapshot) std::remove(old.c_str());
   if (cb_.on_samples) cb_.on_samples(grid, step);
 }
 

@@ -10,6 +10,7 @@
 #include "temp_dir.h"
 #include "training/checkpoint.h"
 #include "training/run_folder.h"
+#include "explore/generator_session.h"
 #include "training/run_loop.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
@@ -124,6 +125,9 @@ TEST(RunLoop, CallbacksPauseStopAndResume) {
                                                          paths.sampleFile(8), paths.sampleFile(10)}));
   EXPECT_EQ(listCheckpoints(run), (std::vector<std::string>{paths.checkpointFile(6), paths.checkpointFile(10)}));
   EXPECT_EQ(trainConfigFromJson(readFile(paths.config())).total_steps, 10);
+  // The generator of the newest grid, for a following app; older snapshots are gone.
+  EXPECT_EQ(listSnapshots(run), (std::vector<std::string>{paths.snapshotFile(10)}));
+  EXPECT_EQ(GeneratorSession::open(paths.snapshotFile(10))->step(), 10);
 }
 
 TEST(RunLoop, ClearErrorsBeforeWritingAnything) {

@@ -190,6 +190,13 @@ void ExplorerController::showTrainingGrid(const QImage& grid, qint64 step) {
       QString("step %1 \u00B7 EMA generator \u00B7 fixed latents \u00B7 click a cell to explore it").arg(step));
 }
 
+void ExplorerController::clearTrainingGrid(const QString& placeholder) {
+  grid_from_training_ = true;  // the followed run's grids, not one rendered here
+  w_.samples->setImage(QImage());
+  w_.samples->setCaption({});
+  w_.samples->setPlaceholder(placeholder);
+}
+
 void ExplorerController::onGridCellClicked(int index) {
   if (!session_) return shell_.showError("No generator loaded yet: the explorer opens a cell once a checkpoint exists");
   w_.latent->showSeedLatent(fixedGridSeed(grid_run_seed_, index));

@@ -62,6 +62,8 @@ class ExplorerController : public QObject {
   // A grid a training run rendered; until resetGrid() the samples tab shows these rather than its own.
   void showTrainingGrid(const QImage& grid, qint64 step);
   void resetGrid() { grid_from_training_ = false; }
+  // Another run is shown: its grids replace this one's; until the first arrives the samples tab says so.
+  void clearTrainingGrid(const QString& placeholder);
 
   // Gives an export the explorer's edits (style controls and the direction edit, applied per item when it
   // renders); the files record the seeds or latents, the controls and the edit, so the CLI renders them again.

@@ -46,22 +46,25 @@ void RunActions::connectTraining() {
           [this](const QString& path, qint64) { p_.open_checkpoint(path); });
   connect(training, &TrainingController::runFinished, this, &RunActions::onRunFinished);
 
-  connect(p_.follower, &RunFollower::stepsReady, p_.charts, &ChartsPanel::append);
+  connect(p_.follower, &RunFollower::stepsReady, this, [this](const QVector<StepStats>& steps) {
+    p_.charts->append(steps);
+    if (total_steps_ > 0) p_.panel->showStep(steps.back(), total_steps_);  // the followed run's progress
+  });
   connect(p_.follower, &RunFollower::samplesUpdated, p_.explorer, &ExplorerController::showTrainingGrid);
   connect(p_.follower, &RunFollower::checkpointUpdated, this, [this](const QString& path) { p_.open_checkpoint(path); });
 }
 
 bool RunActions::attachRun(const QString& run_dir) {
   QString error;
-  p_.charts->clear();
-  p_.explorer->resetGrid();
-  if (!p_.follower->attach(run_dir, &error)) {
-    shell_.showError(error);
+  if (!isRunFolder(run_dir.toStdString())) {
+    shell_.showError(run_dir + ": not a run folder (no metrics.jsonl or config.json)");
     return false;
   }
-  p_.remember("recent/runs", run_dir);
-  p_.panel->setRunFolder(run_dir);
-  p_.panel->showMessage("Following a run written by another process");
+  // Nothing of the run shown before stays on screen: the followed run's own curves, progress and grids replace
+  // it (the follower's first poll, in attach(), already brings them).
+  p_.charts->clear();
+  p_.panel->clearProgress("following");
+  p_.explorer->clearTrainingGrid("Waiting for the followed run's next sample grid\u2026");
   // The run's seed decides its fixed grid latents: grid clicks must open the same latents.
   if (QDir(run_dir).exists("config.json")) {
     try {
@@ -73,6 +76,13 @@ bool RunActions::attachRun(const QString& run_dir) {
       shell_.showError(QString::fromStdString(e.what()));
     }
   }
+  if (!p_.follower->attach(run_dir, &error)) {
+    shell_.showError(error);
+    return false;
+  }
+  p_.remember("recent/runs", run_dir);
+  p_.panel->setRunFolder(run_dir);
+  p_.panel->showMessage("Following a run written by another process");
   shell_.showStatus("Following " + run_dir);
   return true;
 }

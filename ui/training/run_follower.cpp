@@ -60,9 +60,14 @@ void RunFollower::pollNow() {
       const qint64 step = QFileInfo(last_sample_).baseName().section('_', 1).toLongLong();
       Q_EMIT samplesUpdated(toQImage(readPng(samples.back())), step);
     }
+    // The newest generator: a checkpoint, or the snapshot written with a newer sample grid.
     const auto checkpoints = listCheckpoints(dir);
-    if (!checkpoints.empty() && QString::fromStdString(checkpoints.back()) != last_checkpoint_) {
-      last_checkpoint_ = QString::fromStdString(checkpoints.back());
+    const auto snapshots = listSnapshots(dir);
+    std::string newest = checkpoints.empty() ? std::string() : checkpoints.back();
+    if (!snapshots.empty() && (newest.empty() || stepOfFile(snapshots.back()) > stepOfFile(newest)))
+      newest = snapshots.back();
+    if (!newest.empty() && QString::fromStdString(newest) != last_checkpoint_) {
+      last_checkpoint_ = QString::fromStdString(newest);
       Q_EMIT checkpointUpdated(last_checkpoint_);
     }
   } catch (const std::exception&) {

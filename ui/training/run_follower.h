@@ -38,7 +38,7 @@ class RunFollower : public QObject {
   // An alarm the run raised (replayed from the start of alarms.jsonl on attach).
   void alarmRaised(gs::Alarm alarm);
   void samplesUpdated(QImage grid, qint64 step);
-  void checkpointUpdated(QString path);
+  void checkpointUpdated(QString path);  // the newest checkpoint, or the newer generator snapshot of a grid
 
  private:
   QString run_dir_;

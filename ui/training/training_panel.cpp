@@ -301,4 +301,11 @@ void TrainingPanel::showStep(const StepStats& s, int64_t total_steps) {
 
 void TrainingPanel::showMessage(const QString& text) { status_->setText(text); }
 
+void TrainingPanel::clearProgress(const QString& label) {
+  progress_->setRange(0, 1);
+  progress_->setValue(0);
+  progress_->setFormat(label);
+  seconds_per_step_ = 0;
+}
+
 }  // namespace gs

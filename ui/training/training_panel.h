@@ -32,6 +32,8 @@ class TrainingPanel : public QWidget {
   void showLoadProgress(qint64 done, qint64 total);
   void showStep(const StepStats& s, int64_t total_steps);
   void showMessage(const QString& text);
+  // Back to an empty progress bar labelled `label` (another run is shown now).
+  void clearProgress(const QString& label = "idle");
   QPushButton* startButton() const { return start_; }
   QPushButton* stopButton() const { return stop_; }
   QPushButton* pauseButton() const { return pause_; }

@@ -133,8 +133,9 @@ QRectF ImageCanvas::targetRect() const {
   if (image_.isNull()) return {};
   const QRect area = imageArea();
   double scale = std::min(double(area.width()) / image_.width(), double(area.height()) / image_.height());
-  // Whole-number zoom keeps every source pixel the same size on screen.
-  if (scale >= 1.0) scale = std::floor(scale);
+  // Whole-number zoom keeps every source pixel the same size on screen, unless rounding down would leave much of
+  // the canvas empty (a 32 px grid in a large window: 1.7x would become 1x); then it fills the canvas.
+  if (scale >= 1.0 && std::floor(scale) >= 0.75 * scale) scale = std::floor(scale);
   const int w = std::max(1, int(image_.width() * scale));
   const int h = std::max(1, int(image_.height() * scale));
   const QRectF fit(area.x() + (area.width() - w) / 2, area.y() + (area.height() - h) / 2, w, h);
