@@ -39,7 +39,7 @@ CheckpointHeader headerFromJson(const std::string& text, const std::string& labe
     const json j = json::parse(text);
     h.kind = j.at("kind").get<std::string>();
     if (h.kind != "full" && h.kind != "generator")
-      throw fileError(label, "checkpoint kind \"" + h.kind + "\" is unknown (expected full or generator)");
+      throw GanscopeError("kind \"" + h.kind + "\" is unknown (expected full or generator)");
     h.config = trainConfigFromJson(j.at("config").dump());
     h.step = j.at("step").get<int64_t>();
     h.images_seen = j.value("images_seen", int64_t{0});
