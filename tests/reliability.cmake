@@ -8,3 +8,8 @@ ganscope_target_defaults(ganscope_bad_corpus)
 
 ganscope_gtest(bad_input_corpus_test LABELS unit SOURCES reliability/bad_input_corpus_test.cpp)
 target_link_libraries(bad_input_corpus_test PRIVATE ganscope_bad_corpus)
+
+# Starts ganscope-cli about 25 times (about 1 s each to load LibTorch).
+ganscope_gtest(kill_safety_test LABELS unit SOURCES reliability/kill_safety_test.cpp cli/run_process.cpp TIMEOUT 600)
+target_compile_definitions(kill_safety_test PRIVATE GANSCOPE_CLI_PATH="$<TARGET_FILE:ganscope-cli>")
+add_dependencies(kill_safety_test ganscope-cli)

@@ -212,6 +212,9 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
 
   makeDirs(paths_.samples());
   makeDirs(paths_.checkpoints());
+  // A run killed while writing leaves its temporary files behind (a checkpoint's worth each): this run is the
+  // folder's writer now, so they go.
+  for (const std::string& dir : {paths_.root, paths_.samples(), paths_.checkpoints()}) removeStaleTempFiles(dir);
   writeFileAtomic(paths_.config(), toJson(config_) + "\n");
   if (resume) {
     truncateMetrics(paths_, start);
