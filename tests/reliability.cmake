@@ -13,3 +13,7 @@ target_link_libraries(bad_input_corpus_test PRIVATE ganscope_bad_corpus)
 ganscope_gtest(kill_safety_test LABELS unit SOURCES reliability/kill_safety_test.cpp cli/run_process.cpp TIMEOUT 600)
 target_compile_definitions(kill_safety_test PRIVATE GANSCOPE_CLI_PATH="$<TARGET_FILE:ganscope-cli>")
 add_dependencies(kill_safety_test ganscope-cli)
+
+ganscope_gtest(full_disk_test LABELS unit SOURCES reliability/full_disk_test.cpp cli/run_process.cpp TIMEOUT 300)
+target_compile_definitions(full_disk_test PRIVATE GANSCOPE_CLI_PATH="$<TARGET_FILE:ganscope-cli>")
+add_dependencies(full_disk_test ganscope-cli)

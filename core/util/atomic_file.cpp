@@ -74,7 +74,11 @@ void writeFileAtomic(const std::string& path, const std::string& bytes) {
   ::close(fd);
   if (!ok) {
     ::unlink(tmp.c_str());
-    throw fileError(path, std::string("write failed (") + std::strerror(saved_errno) + ")");
+    const bool full = saved_errno == ENOSPC || saved_errno == EFBIG || saved_errno == EDQUOT;
+    throw fileError(path, std::string("write failed (") + std::strerror(saved_errno) + ")" +
+                              (full ? ": the disk is full or a file-size limit was reached; the previous file, if "
+                                      "any, is unchanged"
+                                    : ""));
   }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     const int e = errno;
