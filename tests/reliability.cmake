@@ -17,3 +17,14 @@ add_dependencies(kill_safety_test ganscope-cli)
 ganscope_gtest(full_disk_test LABELS unit SOURCES reliability/full_disk_test.cpp cli/run_process.cpp TIMEOUT 300)
 target_compile_definitions(full_disk_test PRIVATE GANSCOPE_CLI_PATH="$<TARGET_FILE:ganscope-cli>")
 add_dependencies(full_disk_test ganscope-cli)
+
+# Fuzz targets with a bounded mutation driver (tests/reliability/fuzz): a smoke run of a few thousand inputs
+# each here (LABELS fuzz); long runs are by hand, e.g. `build-asan/tests/fuzz_image --runs 1000000`.
+foreach(t image idx checkpoint config)
+  add_executable(fuzz_${t} reliability/fuzz/fuzz_driver.cpp reliability/fuzz/fuzz_${t}.cpp)
+  target_link_libraries(fuzz_${t} PRIVATE ganscope_bad_corpus)
+  ganscope_target_defaults(fuzz_${t})
+  add_test(NAME fuzz_${t}_smoke COMMAND fuzz_${t} --runs 3000 --seconds 45)
+  set_tests_properties(fuzz_${t}_smoke PROPERTIES LABELS fuzz TIMEOUT 120
+    ENVIRONMENT "OMP_WAIT_POLICY=PASSIVE;OPENBLAS_NUM_THREADS=1")
+endforeach()

@@ -140,6 +140,12 @@ std::string goodJpeg() {
   return encoded(".jpg", m);
 }
 
+std::string imageAs(const std::string& ext, int channels) {
+  cv::Mat m(10, 12, CV_8UC(channels));
+  cv::randu(m, 0, 255);
+  return encoded(ext, m);
+}
+
 std::string gif89a() {
   static const unsigned char kGif[] = {0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00,
                                        0x00, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x21, 0xf9, 0x04, 0x01, 0x00,

@@ -14,6 +14,7 @@ std::string hugeHeaderPng(int width, int height);  // a valid IHDR claiming widt
 std::string damagedPng();                        // IDAT bytes overwritten (CRCs kept valid)
 std::string cmykJpeg();                          // 4-component Adobe CMYK JPEG (libjpeg)
 std::string goodJpeg();
+std::string imageAs(const std::string& ext, int channels = 3);  // 12 x 10 random pixels via cv::imencode (.bmp, .webp, .tiff...)
 std::string gif89a();                            // a 1 x 1 GIF (a format OpenCV 4.6 cannot read)
 std::string badBmpHeader();                      // BMP magic with a negative, absurd width
 std::string idx(uint32_t magic, uint32_t count, uint32_t rows, uint32_t cols, size_t data_bytes);
