@@ -12,13 +12,14 @@
 #include <cstdio>
 #include <vector>
 
-#include "app_style.h"
+#include "ui/widgets/app_style.h"
 #include "bench_stats.h"
-#include "data_panel.h"
+#include "ui/training/data_panel.h"
+#include "ui/training/run_actions.h"
 #include "export/png_export.h"
-#include "main_window.h"
-#include "training_controller.h"
-#include "training_panel.h"
+#include "ui/window/main_window.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_panel.h"
 #include "util/process_env.h"
 
 namespace {
@@ -84,7 +85,7 @@ int main(int argc, char** argv) {
   QObject::connect(window.training(), &gs::TrainingController::runFinished, [&] { done = true; });
   clock.start();
   tick.start();
-  window.startTraining(dir.filePath("run"));
+  window.runs()->startTraining(dir.filePath("run"));
   while (!done) QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
   const double run_ms = clock.nsecsElapsed() / 1e6;
 

@@ -12,7 +12,7 @@
 #include <random>
 
 #include "bad_corpus.h"
-#include "cli/temp_dir.h"
+#include "temp_dir.h"
 #include "data/image_dataset.h"
 #include "explore/generator_session.h"
 #include "tiny_run_config.h"

@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "cli/run_process.h"
-#include "cli/temp_dir.h"
+#include "temp_dir.h"
 #include "export/animation_export.h"
 #include "export/png_export.h"
 #include "training/checkpoint.h"

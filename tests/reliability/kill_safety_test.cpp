@@ -13,7 +13,7 @@
 #include <thread>
 
 #include "cli/run_process.h"
-#include "cli/temp_dir.h"
+#include "temp_dir.h"
 #include "training/checkpoint.h"
 #include "training/run_folder.h"
 #include "util/atomic_file.h"

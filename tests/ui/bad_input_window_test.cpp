@@ -6,10 +6,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "../reliability/bad_corpus.h"
-#include "../tiny_run_config.h"
-#include "data_panel.h"
-#include "main_window.h"
+#include "reliability/bad_corpus.h"
+#include "tiny_run_config.h"
+#include "ui/training/data_panel.h"
+#include "ui/window/main_window.h"
 #include "training/run_folder.h"
 #include "training/run_loop.h"
 #include "ui_test_support.h"

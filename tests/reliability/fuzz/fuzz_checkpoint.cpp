@@ -4,9 +4,9 @@
 // header asks for are capped at 64 px and width 64 (a header may ask for far larger ones: see the note).
 #include <filesystem>
 
-#include "../../tiny_run_config.h"
-#include "../bad_corpus.h"
-#include "../../cli/temp_dir.h"
+#include "tiny_run_config.h"
+#include "reliability/bad_corpus.h"
+#include "temp_dir.h"
 #include "fuzz_target.h"
 #include "training/checkpoint.h"
 #include "training/checkpoint_container.h"

@@ -1,5 +1,5 @@
 // Fuzz target: the IDX (MNIST) reader, raw and gzip, with at most 16 images read so inputs stay small.
-#include "../bad_corpus.h"
+#include "reliability/bad_corpus.h"
 #include "data/idx_reader.h"
 #include "fuzz_target.h"
 #include "util/error.h"

@@ -2,7 +2,7 @@
 // decoding, depth/channel normalisation, slot writing). decodeImageFile must never throw.
 #include <opencv2/core.hpp>
 
-#include "../bad_corpus.h"
+#include "reliability/bad_corpus.h"
 #include "data/image_decode.h"
 #include "data/image_header.h"
 #include "fuzz_target.h"
