@@ -86,8 +86,12 @@ void archiveFromBytes(torch::serialize::InputArchive& archive, const std::string
     archive.load_from(bytes.data(), bytes.size(), c10::Device(device));
   } catch (const c10::Error& e) {
     throw fileError(label, std::string("checkpoint contents cannot be read (") + e.what_without_backtrace() + ")");
+  } catch (const std::exception& e) {  // TorchScript's reader throws its own errors for damaged code records
+    throw fileError(label, std::string("checkpoint contents cannot be read (") + firstLine(e.what()) + ")");
   }
 }
+
+std::string firstLine(const std::string& message) { return message.substr(0, message.find('\n')); }
 
 std::string utcTimestamp() {
   const std::time_t now = std::time(nullptr);
@@ -114,6 +118,10 @@ GeneratorFile loadGeneratorBytes(const std::string& bytes, const std::string& la
   } catch (const c10::Error& e) {
     throw fileError(label, std::string("generator weights do not fit the stored model config (") +
                                e.what_without_backtrace() + ")");
+  } catch (const GanscopeError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw fileError(label, std::string("generator weights cannot be read (") + firstLine(e.what()) + ")");
   }
   out.generator->eval();
   return out;
