@@ -262,8 +262,9 @@ TEST_F(RunCorpus, RunFolderProblemsAreClearErrors) {
   const std::string sparse = other / "sparse";
   put(RunPaths{sparse}.config(), R"({"model": {"g_width": 24}})");
   ++g_kinds;
-  EXPECT_EQ(readRunConfig(sparse).model.g_width, 24);
-  EXPECT_EQ(readRunConfig(sparse).batch, TrainConfig{}.batch);
+  const TrainConfig read = readRunConfig(sparse), defaults;
+  EXPECT_EQ(read.model.g_width, 24);
+  EXPECT_EQ(read.batch, defaults.batch);
 }
 
 TEST_F(RunCorpus, HalfWrittenJsonlLastLinesAreNeverReadAndAreCutOnResume) {
