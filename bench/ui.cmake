@@ -1,8 +1,10 @@
-# UI benchmarks (need Qt): slider-to-frame latency and launch-to-first-frame.
+# UI benchmarks (need Qt): slider-to-frame latency, launch-to-first-frame, and GUI responsiveness while training.
 if(GANSCOPE_BUILD_GUI)
-  add_executable(bench_slider_latency ${CMAKE_CURRENT_SOURCE_DIR}/ui/bench_slider_latency.cpp)
-  target_link_libraries(bench_slider_latency PRIVATE ganscope_ui)
-  ganscope_target_defaults(bench_slider_latency)
+  foreach(b bench_slider_latency bench_ui_responsiveness)
+    add_executable(${b} ${CMAKE_CURRENT_SOURCE_DIR}/ui/${b}.cpp)
+    target_link_libraries(${b} PRIVATE ganscope_ui)
+    ganscope_target_defaults(${b})
+  endforeach()
 endif()
 
 # Frame upload and draw cost of the image canvas, Vulkan and QPainter (needs a display: run under xvfb).

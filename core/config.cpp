@@ -2,6 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -58,15 +62,57 @@ E parse(const EnumNames<E>& table, const std::string& s) {
   throw GanscopeError("unknown " + std::string(table.what) + ": '" + s + "'");
 }
 
-// Reads `key` into `out` when present; names the key when its type is wrong.
+// One JSON value into a config field, strictly: integers must be whole numbers that fit (a huge or fractional
+// number would otherwise be cast with undefined behaviour), booleans must be booleans. False: wrong type.
+template <typename T>
+bool convert(const json& v, T& out) {
+  if constexpr (std::is_same_v<T, bool>) {
+    if (!v.is_boolean()) return false;
+    out = v.get<bool>();
+  } else if constexpr (std::is_integral_v<T>) {
+    if (v.is_number_unsigned()) {
+      const uint64_t u = v.get<uint64_t>();
+      if (u > uint64_t(std::numeric_limits<T>::max())) throw std::out_of_range("out of range");
+      out = static_cast<T>(u);
+    } else if (v.is_number_integer()) {
+      const int64_t i = v.get<int64_t>();
+      if (i < int64_t(std::numeric_limits<T>::min()) ||
+          (i > 0 && uint64_t(i) > uint64_t(std::numeric_limits<T>::max())))
+        throw std::out_of_range("out of range");
+      out = static_cast<T>(i);
+    } else if (v.is_number_float()) {
+      const double d = v.get<double>();
+      if (!(d == std::floor(d)) || d < double(std::numeric_limits<T>::min()) ||
+          d >= std::ldexp(1.0, std::numeric_limits<T>::digits))
+        throw std::out_of_range("not a whole number in range");
+      out = static_cast<T>(d);
+    } else {
+      return false;
+    }
+  } else if constexpr (std::is_floating_point_v<T>) {
+    if (!v.is_number()) return false;
+    out = v.get<T>();
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    if (!v.is_string()) return false;
+    out = v.get<std::string>();
+  } else {  // std::array<int, N>
+    if (!v.is_array() || v.size() != out.size()) return false;
+    for (size_t i = 0; i < out.size(); ++i)
+      if (!convert(v[i], out[i])) return false;
+  }
+  return true;
+}
+
+// Reads `key` into `out` when present; names the key when its type is wrong or its number out of range.
 template <typename T>
 void read(const json& j, const char* key, T& out) {
   auto it = j.find(key);
   if (it == j.end()) return;
   try {
-    out = it->template get<T>();
-  } catch (const json::exception&) {
-    throw GanscopeError(std::string("config: field '") + key + "' has the wrong type");
+    if (!convert(*it, out))
+      throw GanscopeError(std::string("config: field '") + key + "' has the wrong type (" + it->type_name() + ")");
+  } catch (const std::out_of_range& e) {
+    throw GanscopeError(std::string("config: field '") + key + "' is " + e.what() + " (" + it->dump() + ")");
   }
 }
 
@@ -136,10 +182,14 @@ TrainConfig trainConfigFromJson(const std::string& text) {
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse errors, and numbers too large for a double
     throw GanscopeError(std::string("config: not valid JSON (") + e.what() + ")");
   }
   if (!j.is_object()) throw GanscopeError("config: expected a JSON object");
+  for (const char* section : {"data", "model", "optim"}) {
+    if (auto it = j.find(section); it != j.end() && !it->is_object())
+      throw GanscopeError(std::string("config: \"") + section + "\" must be a JSON object, not " + it->type_name());
+  }
   TrainConfig c;
   if (auto d = j.find("data"); d != j.end() && d->is_object()) {
     read(*d, "path", c.data.path);

@@ -27,6 +27,8 @@ if(GANSCOPE_BUILD_GUI)
   ganscope_qtest(directions)
   ganscope_qtest(menus)
   ganscope_qtest(follow)
+  ganscope_qtest(bad_input_window)
+  target_link_libraries(ui_bad_input_window_test PRIVATE ganscope_bad_corpus)
 endif()
 
 # The recipe round trip starts the built ganscope-cli.

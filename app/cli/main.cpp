@@ -13,6 +13,7 @@
 
 int main(int argc, char** argv) {
   gs::ensureFastCpuEnvironment(argc, argv);
+  gs::failWritesPastFileSizeLimit();
   using namespace gs::cli;
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
     std::fputs(mainUsage(), argc < 2 ? stderr : stdout);

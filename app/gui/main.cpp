@@ -27,6 +27,7 @@
 
 int main(int argc, char** argv) {
   gs::ensureFastCpuEnvironment(argc, argv);
+  gs::failWritesPastFileSizeLimit();
   QElapsedTimer since_launch;
   since_launch.start();
   QApplication app(argc, argv);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "ui/widgets/app_style.h"
+#include "bench_stats.h"
 #include "explore/generator_session.h"
 #include "ui/widgets/image_canvas.h"
 #include "ui/explore/latent_panel.h"
@@ -26,11 +27,7 @@
 
 namespace {
 
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, size_t(p * (v.size() - 1) + 0.5))];
-}
+using gs::bench::percentile;
 
 std::shared_ptr<gs::GeneratorSession> benchGenerator(const QString& checkpoint) {
   if (!checkpoint.isEmpty()) return gs::GeneratorSession::open(checkpoint.toStdString());

@@ -25,7 +25,11 @@ std::vector<std::string> listFilesRecursive(const std::string& root) {
       if (is_dir) it.disable_recursion_pending();
       continue;
     }
-    if (!is_dir && it->is_regular_file(ec)) files.push_back(it->path().string());
+    // A symbolic link that can't be followed (a loop, a missing target) is listed too: decoding then skips it
+    // with the reason instead of it vanishing from the counts.
+    std::error_code link_ec;
+    if (!is_dir && (it->is_regular_file(ec) || (it->is_symlink(link_ec) && !fs::exists(it->path(), link_ec))))
+      files.push_back(it->path().string());
   }
   // Directory order depends on the file system; sorted paths make the dataset order deterministic.
   std::sort(files.begin(), files.end());

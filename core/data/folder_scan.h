@@ -6,7 +6,8 @@
 namespace gs {
 
 // Every regular file under `root`, recursively, sorted by path so the dataset order is deterministic.
-// Hidden files and folders (name starting with '.') are left out; folders that can't be read are skipped.
+// Hidden files and folders (name starting with '.') are left out; folders that can't be read are skipped;
+// symbolic links that can't be followed (loops, missing targets) are listed so the loader reports them.
 // Throws GanscopeError when `root` is not a readable folder.
 std::vector<std::string> listFilesRecursive(const std::string& root);
 

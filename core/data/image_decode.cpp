@@ -150,7 +150,12 @@ DecodedImage decodeImageFile(const std::string& path, int64_t max_pixels) {
 
     // Refuse from the header alone: a 50,000 x 50,000 PNG must not reach the decoder.
     const ImageHeader h = readImageHeader(f.get());
-    if (h.format == ImageFormat::Unknown) return skip("not an image (unknown header)");
+    if (h.format == ImageFormat::Unknown) {
+      char magic[4] = {};
+      const bool gif = fseeko(f.get(), 0, SEEK_SET) == 0 && std::fread(magic, 1, 4, f.get()) == 4 &&
+                       std::memcmp(magic, "GIF8", 4) == 0;
+      return skip(gif ? "GIF is not supported (convert it to PNG)" : "not an image (unknown header)");
+    }
     fmt = toString(h.format);
     if (!h.valid()) return skip(fmt + " damaged (bad header)");
     const int64_t pixels = int64_t(h.width) * h.height;

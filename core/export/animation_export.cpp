@@ -171,7 +171,8 @@ class Mp4Writer : public AnimationWriter {
     // FFmpeg writes the moov box last: grow it by a udta box with the label, nothing else moves.
     const std::vector<Box> top = boxes(bytes, 0, bytes.size());
     if (top.empty() || top.back().type != "moov" || top.back().offset + top.back().size != bytes.size())
-      throw fileError(path_, "unexpected MP4 layout from the encoder (moov is not the last box): not labelled");
+      throw fileError(path_, "the encoder's MP4 is incomplete or unexpected (moov is not the last box; a full disk "
+                             "or a file-size limit cuts it short): nothing written");
     std::string comment, description;
     for (const auto& [key, value] : text_) {
       if (key == "Description") description = value;

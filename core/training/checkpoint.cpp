@@ -39,7 +39,7 @@ CheckpointHeader headerFromJson(const std::string& text, const std::string& labe
     const json j = json::parse(text);
     h.kind = j.at("kind").get<std::string>();
     if (h.kind != "full" && h.kind != "generator")
-      throw fileError(label, "checkpoint kind \"" + h.kind + "\" is unknown (expected full or generator)");
+      throw GanscopeError("kind \"" + h.kind + "\" is unknown (expected full or generator)");
     h.config = trainConfigFromJson(j.at("config").dump());
     h.step = j.at("step").get<int64_t>();
     h.images_seen = j.value("images_seen", int64_t{0});
@@ -86,8 +86,12 @@ void archiveFromBytes(torch::serialize::InputArchive& archive, const std::string
     archive.load_from(bytes.data(), bytes.size(), c10::Device(device));
   } catch (const c10::Error& e) {
     throw fileError(label, std::string("checkpoint contents cannot be read (") + e.what_without_backtrace() + ")");
+  } catch (const std::exception& e) {  // TorchScript's reader throws its own errors for damaged code records
+    throw fileError(label, std::string("checkpoint contents cannot be read (") + firstLine(e.what()) + ")");
   }
 }
+
+std::string firstLine(const std::string& message) { return message.substr(0, message.find('\n')); }
 
 std::string utcTimestamp() {
   const std::time_t now = std::time(nullptr);
@@ -114,6 +118,10 @@ GeneratorFile loadGeneratorBytes(const std::string& bytes, const std::string& la
   } catch (const c10::Error& e) {
     throw fileError(label, std::string("generator weights do not fit the stored model config (") +
                                e.what_without_backtrace() + ")");
+  } catch (const GanscopeError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw fileError(label, std::string("generator weights cannot be read (") + firstLine(e.what()) + ")");
   }
   out.generator->eval();
   return out;

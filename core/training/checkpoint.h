@@ -54,6 +54,8 @@ std::string archiveToBytes(torch::serialize::OutputArchive& archive);
 void archiveFromBytes(torch::serialize::InputArchive& archive, const std::string& bytes, const std::string& label,
                       const std::string& device = "cpu");
 
+// The first line of an error message (LibTorch's carry source excerpts and backtraces after it).
+std::string firstLine(const std::string& message);
 // UTC now as "2024-05-01T12:00:00Z".
 std::string utcTimestamp();
 

@@ -54,6 +54,24 @@ TrainConfig resumedConfig(const std::string& checkpoint, const TrainConfig& requ
   return c;
 }
 
+// A checkpoint whose networks differ from the run's config.json came from another run: resuming from it would
+// silently swap the model. A config.json that can't be read is rewritten from the checkpoint instead.
+void refuseForeignCheckpoint(const std::string& checkpoint, const TrainConfig& in_checkpoint,
+                             const std::string& run_dir) {
+  if (!fs::exists(RunPaths{run_dir}.config())) return;
+  TrainConfig run = in_checkpoint;
+  try {
+    run.model = readRunConfig(run_dir).model;
+  } catch (const GanscopeError&) {
+    return;
+  }
+  if (run.model.channels == 0) run.model.channels = in_checkpoint.model.channels;
+  const std::string mismatch = architectureMismatch(in_checkpoint, run);
+  if (!mismatch.empty())
+    throw fileError(checkpoint, "holds another model than this run's config.json (" + mismatch +
+                                    "); move it out of checkpoints/ to resume the run");
+}
+
 void truncateMetrics(const RunPaths& paths, int64_t step) {
   truncateJsonl(paths.metrics(), step, [](const std::string& line, int64_t& s) {
     StepStats stats;
@@ -201,6 +219,9 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
 
   makeDirs(paths_.samples());
   makeDirs(paths_.checkpoints());
+  // A run killed while writing leaves its temporary files behind (a checkpoint's worth each): this run is the
+  // folder's writer now, so they go.
+  for (const std::string& dir : {paths_.root, paths_.samples(), paths_.checkpoints()}) removeStaleTempFiles(dir);
   writeFileAtomic(paths_.config(), toJson(config_) + "\n");
   if (resume) {
     truncateMetrics(paths_, start);
@@ -279,6 +300,7 @@ RunResult trainRun(const TrainConfig& config, const std::string& run_dir, bool r
       throw fileError(run_dir, "has no checkpoints to resume from (checkpoints/ is empty); start a new run instead");
     resume_from = existing.back();
     effective = resumedConfig(resume_from, config);
+    refuseForeignCheckpoint(resume_from, effective, run_dir);
   } else if (!existing.empty()) {
     throw fileError(run_dir, "already holds a run with checkpoints (newest " +
                                  fs::path(existing.back()).filename().string() +

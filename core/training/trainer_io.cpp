@@ -102,6 +102,10 @@ void Trainer::load(const std::string& path) {
   } catch (const c10::Error& e) {
     throw fileError(path, std::string("checkpoint contents do not fit this run (") + e.what_without_backtrace() +
                               ")");
+  } catch (const GanscopeError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw fileError(path, std::string("checkpoint contents cannot be read (") + firstLine(e.what()) + ")");
   }
   for (auto& p : s.g_ema->parameters()) p.requires_grad_(false);
   applyOptimConfig(s);

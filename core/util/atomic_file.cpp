@@ -1,5 +1,7 @@
 #include "util/atomic_file.h"
 
+#include <filesystem>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,7 +38,30 @@ bool writeAll(int fd, const char* data, size_t size) {
   return true;
 }
 
+// True for "NAME.tmp-123-4567", the names writeFileAtomic gives its temporary files.
+bool isAtomicTempName(const std::string& name) {
+  const size_t at = name.rfind(".tmp-");
+  if (at == std::string::npos || at == 0) return false;
+  const std::string rest = name.substr(at + 5);
+  const size_t dash = rest.find('-');
+  auto digits = [](const std::string& s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+  };
+  return dash != std::string::npos && digits(rest.substr(0, dash)) && digits(rest.substr(dash + 1));
+}
+
 }  // namespace
+
+int removeStaleTempFiles(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  int removed = 0;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (isAtomicTempName(it->path().filename().string()) && it->is_regular_file(ec) && fs::remove(it->path(), ec))
+      ++removed;
+  }
+  return removed;
+}
 
 void writeFileAtomic(const std::string& path, const std::string& bytes) {
   // A unique temporary name beside the target: rename() is only atomic within one file system.
@@ -49,7 +74,11 @@ void writeFileAtomic(const std::string& path, const std::string& bytes) {
   ::close(fd);
   if (!ok) {
     ::unlink(tmp.c_str());
-    throw fileError(path, std::string("write failed (") + std::strerror(saved_errno) + ")");
+    const bool full = saved_errno == ENOSPC || saved_errno == EFBIG || saved_errno == EDQUOT;
+    throw fileError(path, std::string("write failed (") + std::strerror(saved_errno) + ")" +
+                              (full ? ": the disk is full or a file-size limit was reached; the previous file, if "
+                                      "any, is unchanged"
+                                    : ""));
   }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     const int e = errno;

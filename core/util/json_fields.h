@@ -26,7 +26,14 @@ inline bool readJsonNumber(const nlohmann::json& j, const char* key, double& out
 inline bool readJsonInteger(const nlohmann::json& j, const char* key, int64_t& out) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_number()) return false;
-  out = it->is_number_integer() ? it->get<int64_t>() : static_cast<int64_t>(it->get<double>());
+  if (it->is_number_integer()) {
+    out = it->get<int64_t>();  // an unsigned value past int64 wraps; still defined
+    return true;
+  }
+  // A float must fit before the cast (casting 1e300 to an integer is undefined behaviour).
+  const double d = it->get<double>();
+  if (!(std::fabs(d) < 9.2e18)) return false;
+  out = static_cast<int64_t>(d);
   return true;
 }
 

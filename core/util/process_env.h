@@ -11,4 +11,8 @@ namespace gs {
 // nothing needed changing, when GANSCOPE_NO_REEXEC is set, or if the re-exec fails.
 void ensureFastCpuEnvironment(int argc, char** argv);
 
+// Writes past a file-size limit (RLIMIT_FSIZE, `ulimit -f`) then fail with EFBIG, which the writers report as a
+// clear error, instead of SIGXFSZ killing the process. Call once in main().
+void failWritesPastFileSizeLimit();
+
 }  // namespace gs

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,7 +14,19 @@
 
 namespace gs::test {
 
-pid_t startProcess(const std::vector<std::string>& argv, const std::string& out_path, const std::string& err_path) {
+bool applyChildLimits(const ChildLimits& limits) {
+  if (limits.file_size >= 0) {
+    const rlimit r{rlim_t(limits.file_size), rlim_t(limits.file_size)};
+    if (::setrlimit(RLIMIT_FSIZE, &r) != 0) return false;
+  }
+  if (limits.as_nobody && ::geteuid() == 0) {
+    if (::setgid(65534) != 0 || ::setuid(65534) != 0) return false;
+  }
+  return true;
+}
+
+pid_t startProcess(const std::vector<std::string>& argv, const std::string& out_path, const std::string& err_path,
+                   const ChildLimits& limits) {
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
@@ -27,6 +40,7 @@ pid_t startProcess(const std::vector<std::string>& argv, const std::string& out_
     ::dup2(in, 0);
     ::dup2(out, 1);
     ::dup2(err, 2);
+    if (!applyChildLimits(limits)) ::_exit(125);
     ::execv(args[0], args.data());
     ::_exit(127);
   }

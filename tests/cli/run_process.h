@@ -13,8 +13,18 @@ struct ProcessResult {
   std::string err;     // stderr
 };
 
+// What the child runs under: a file-size limit (RLIMIT_FSIZE, bytes; -1 none) and, when started by root, the
+// unprivileged user "nobody" (so folders root owns are read-only to it, as chmod makes them for anyone else).
+struct ChildLimits {
+  long long file_size = -1;
+  bool as_nobody = false;
+};
+
 // Starts argv[0] with stdout and stderr redirected to the given files (stdin from /dev/null).
-pid_t startProcess(const std::vector<std::string>& argv, const std::string& out_path, const std::string& err_path);
+pid_t startProcess(const std::vector<std::string>& argv, const std::string& out_path, const std::string& err_path,
+                   const ChildLimits& limits = {});
+// Applies `limits` to the calling process (in a forked child); false if it could not.
+bool applyChildLimits(const ChildLimits& limits);
 // Waits up to timeout_s (then kills it with SIGKILL); exit status or 128 + signal.
 int waitProcess(pid_t pid, double timeout_s);
 // Start, wait, read the captured output.

@@ -63,9 +63,11 @@ class Lab2dTest : public QObject {
     QTest::mouseClick(pause, Qt::LeftButton);
     QVERIFY(!panel.controller()->isRunning());
     QCOMPARE(pause->text(), QString("Resume"));
-    QTest::qWait(1500);  // the loop ends after its chunk (slower on a busy machine); no frames after that
+    // The loop ends after its chunk (however long a busy machine takes); no frames after that.
+    panel.controller()->waitForIdle();
+    QCoreApplication::processEvents();  // the last frame's queued wake-up
     const QString paused_at = text(panel, "lab2dStep");
-    QTest::qWait(500);
+    QTest::qWait(300);
     QCOMPARE(text(panel, "lab2dStep"), paused_at);
 
     QTest::mouseClick(pause, Qt::LeftButton);

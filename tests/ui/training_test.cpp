@@ -1,11 +1,14 @@
-// A short real training from the window: charts gain points, the samples grid appears, the run stops cleanly,
-// and the GUI event loop never stalls for more than 50 ms while it trains. Then Stop ends a long run early.
-#include <QElapsedTimer>
+// A short real training from the window: charts gain points while it trains (the GUI thread keeps running and
+// every step arrives once, in order, in batches), the samples grid appears, the run stops cleanly. Then Stop
+// ends a long run early. How long the event loop waits during training is measured by bench_ui_responsiveness.
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
+
+#include <algorithm>
+#include <set>
 
 #include "ui/training/charts_panel.h"
 #include "ui/training/data_panel.h"
@@ -30,30 +33,24 @@ TrainConfig tinyConfig(int64_t steps) {
   return c;
 }
 
-// Largest gap between ticks of a 5 ms timer while it runs: how long the event loop was blocked.
-class StallMeter : public QObject {
+// Ticks of a 5 ms timer while training runs, with the chart history's size at each tick: proof that the GUI
+// thread keeps handling events while the worker trains (no timing is asserted; a busy machine only delays ticks).
+class ProgressWatcher : public QObject {
  public:
-  StallMeter() {
+  explicit ProgressWatcher(const ChartsPanel* charts) {
     timer_.setInterval(5);
-    timer_.setTimerType(Qt::PreciseTimer);
-    connect(&timer_, &QTimer::timeout, this, [this] {
-      const qint64 now = clock_.nsecsElapsed();
-      if (last_ > 0) max_gap_ms_ = std::max(max_gap_ms_, (now - last_) / 1e6);
-      last_ = now;
-      ++ticks_;
-    });
-    clock_.start();
+    connect(&timer_, &QTimer::timeout, this, [this, charts] { sizes_seen_.insert(charts->history().size()); });
     timer_.start();
   }
-  double maxGapMs() const { return max_gap_ms_; }
-  int ticks() const { return ticks_; }
+  // True when a tick saw the history partly filled: the charts grew while the run was still going.
+  bool sawPartial(size_t total) const {
+    return std::any_of(sizes_seen_.begin(), sizes_seen_.end(), [total](size_t n) { return n > 0 && n < total; });
+  }
+  void stop() { timer_.stop(); }
 
  private:
   QTimer timer_;
-  QElapsedTimer clock_;
-  qint64 last_ = 0;
-  double max_gap_ms_ = 0;
-  int ticks_ = 0;
+  std::set<size_t> sizes_seen_;
 };
 
 }  // namespace
@@ -79,26 +76,31 @@ class TrainingTest : public QObject {
 
     window.trainingPanel()->setConfig(tinyConfig(20));
     QSignalSpy finished(window.training(), &TrainingController::runFinished);
-    StallMeter meter;
+    QSignalSpy batches(window.training(), &TrainingController::stepsReady);
+    ProgressWatcher watcher(window.chartsPanel());
     window.runs()->startTraining(data_.filePath("run1"));
     QVERIFY(window.training()->isRunning());
     QVERIFY(!window.trainingPanel()->startButton()->isEnabled());
     QVERIFY(finished.wait(90000));
-    const double max_gap = meter.maxGapMs();
-    qInfo("event loop: %d ticks, longest gap %.1f ms", meter.ticks(), max_gap);
+    watcher.stop();
 
     QVERIFY2(finished.last().at(3).toString().isEmpty(), qPrintable(finished.last().at(3).toString()));
     QCOMPARE(finished.last().at(0).toLongLong(), qint64(20));
     QVERIFY(!window.training()->isRunning());
     QVERIFY(window.trainingPanel()->startButton()->isEnabled());
     QCOMPARE(int(window.chartsPanel()->history().size()), 20);
+    // Every step arrived exactly once and in order; steps came in batches (never more signals than steps).
+    const auto& steps = window.chartsPanel()->history().steps();
+    for (size_t i = 0; i < steps.size(); ++i) QCOMPARE(steps[i].step, int64_t(i + 1));
+    QVERIFY(batches.count() >= 1 && batches.count() <= 20);
+    // The GUI thread ran while training: a tick saw the charts partly filled.
+    QVERIFY2(watcher.sawPartial(20), "the event loop saw no progress while training ran");
     window.chartsPanel()->refreshNow();
     QVERIFY(window.chartsPanel()->drawnPoints(Metric::GLoss) > 0);
     QVERIFY(!window.samplesCanvas()->image().isNull());
     // The final checkpoint opens in the explorer.
     QTRY_VERIFY_WITH_TIMEOUT(window.generator() != nullptr, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(!window.explorerCanvas()->image().isNull(), 10000);
-    QVERIFY2(max_gap < 50.0, qPrintable(QString("event loop stalled for %1 ms").arg(max_gap)));
   }
 
   void stopEndsALongRun() {

@@ -118,6 +118,11 @@ void Lab2dController::start(const Lab2dConfig& config, const PointMixture& mixtu
   setRunning(true);
 }
 
+void Lab2dController::waitForIdle() {
+  // The worker runs its queue in order: this no-op runs once the current loop has returned.
+  QMetaObject::invokeMethod(worker_, [] {}, Qt::BlockingQueuedConnection);
+}
+
 void Lab2dController::pause() {
   ++*current_loop_;
   setRunning(false);

@@ -72,6 +72,8 @@ class Lab2dController : public QObject {
   void reset();
   bool isRunning() const { return running_; }
   bool hasRun() const { return has_run_; }
+  // Blocks until the worker has ended what it was doing (a paused loop ends after its chunk); for tests.
+  void waitForIdle();
   Lab2dFrame takeFrame() { return worker_->takeFrame(); }
 
  Q_SIGNALS:
