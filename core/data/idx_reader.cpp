@@ -14,6 +14,7 @@ namespace gs {
 namespace {
 
 constexpr uint32_t kIdx3UByte = 0x00000803;
+constexpr uint32_t kIdx1UByte = 0x00000801;
 
 uint32_t be32(const uint8_t* p) {
   return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3];
@@ -34,6 +35,16 @@ int64_t readAll(gzFile f, uint8_t* dst, int64_t n) {
     got += r;
   }
   return got;
+}
+
+GzFile openGz(const std::string& path) {
+  GzFile f(gzopen(path.c_str(), "rb"));
+  if (!f) {
+    const int err = errno;
+    throw fileError(path, std::string("can't open (") + (err == EACCES ? "permission denied" : std::strerror(err)) + ")");
+  }
+  gzbuffer(f.get(), 1 << 20);
+  return f;
 }
 
 }  // namespace
@@ -57,13 +68,7 @@ std::string trainImagesIdxIn(const std::string& dir) {
 }
 
 IdxImages readIdxImages(const std::string& path, int64_t max_images) {
-  GzFile f(gzopen(path.c_str(), "rb"));
-  if (!f) {
-    const int err = errno;
-    throw fileError(path, std::string("can't open (") + (err == EACCES ? "permission denied" : std::strerror(err)) + ")");
-  }
-  gzbuffer(f.get(), 1 << 20);
-
+  GzFile f = openGz(path);
   uint8_t head[16];
   const int64_t got_head = readAll(f.get(), head, 16);
   if (got_head < 4) throw fileError(path, "truncated: expected an IDX header of 16 bytes, got " + std::to_string(got_head));
@@ -120,6 +125,20 @@ IdxImages readIdxImages(const std::string& path, int64_t max_images) {
   }
   out.count = keep;
   return out;
+}
+
+std::vector<uint8_t> readIdxLabels(const std::string& path) {
+  GzFile f = openGz(path);
+  uint8_t head[8];
+  if (readAll(f.get(), head, 8) < 8) throw fileError(path, "truncated: expected an IDX label header of 8 bytes");
+  if (be32(head) != kIdx1UByte) throw fileError(path, "not an IDX label file (expected magic 0x00000801)");
+  const uint32_t count = be32(head + 4);
+  if (count == 0 || count > (1u << 30)) throw fileError(path, "bad IDX label count " + std::to_string(count));
+  std::vector<uint8_t> labels(count);
+  const int64_t got = readAll(f.get(), labels.data(), count);
+  if (got < count)
+    throw fileError(path, "truncated: expected " + std::to_string(count) + " labels, got " + std::to_string(got));
+  return labels;
 }
 
 }  // namespace gs
