@@ -38,6 +38,9 @@ const EnumNames<ChannelPolicy> kChannels{{{ChannelPolicy::Auto, "auto"},
                                           {ChannelPolicy::Rgb, "rgb"},
                                           {ChannelPolicy::Rgba, "rgba"}},
                                          "channels (auto, gray, rgb, rgba)"};
+const EnumNames<EmaNorm> kEmaNorm{
+    {{EmaNorm::Copy, "copy"}, {EmaNorm::Average, "average"}, {EmaNorm::Recompute, "recompute"}},
+    "EMA BatchNorm statistics (copy, average, recompute)"};
 
 template <typename E>
 std::string name(const EnumNames<E>& table, E v) {
@@ -130,11 +133,13 @@ std::string toString(ModelKind v) { return name(kModel, v); }
 std::string toString(AspectPolicy v) { return name(kAspect, v); }
 std::string toString(AlphaPolicy v) { return name(kAlpha, v); }
 std::string toString(ChannelPolicy v) { return name(kChannels, v); }
+std::string toString(EmaNorm v) { return name(kEmaNorm, v); }
 LossKind parseLoss(const std::string& s) { return parse(kLoss, s); }
 ModelKind parseModel(const std::string& s) { return parse(kModel, s); }
 AspectPolicy parseAspect(const std::string& s) { return parse(kAspect, s); }
 AlphaPolicy parseAlpha(const std::string& s) { return parse(kAlpha, s); }
 ChannelPolicy parseChannels(const std::string& s) { return parse(kChannels, s); }
+EmaNorm parseEmaNorm(const std::string& s) { return parse(kEmaNorm, s); }
 
 std::string toJson(const TrainConfig& c, int indent) {
   json j;
@@ -161,7 +166,8 @@ std::string toJson(const TrainConfig& c, int indent) {
                 {"lr_d", c.optim.lr_d},           {"beta1", c.optim.beta1},
                 {"beta2", c.optim.beta2},         {"d_steps", c.optim.d_steps},
                 {"gp_weight", c.optim.gp_weight}, {"r1_gamma", c.optim.r1_gamma},
-                {"r1_interval", c.optim.r1_interval}, {"ema_kimg", c.optim.ema_kimg}};
+                {"r1_interval", c.optim.r1_interval}, {"ema_kimg", c.optim.ema_kimg},
+                {"ema_rampup", c.optim.ema_rampup}, {"ema_norm", toString(c.optim.ema_norm)}};
   j["batch"] = c.batch;
   j["seed"] = c.seed;
   j["total_steps"] = c.total_steps;
@@ -175,6 +181,7 @@ std::string toJson(const TrainConfig& c, int indent) {
   j["health_every"] = c.health_every;
   j["birthday_trials"] = c.birthday_trials;
   j["nan_lr_scale"] = c.nan_lr_scale;
+  j["quality_every"] = c.quality_every;
   return j.dump(indent);
 }
 
@@ -225,6 +232,8 @@ TrainConfig trainConfigFromJson(const std::string& text) {
     read(*o, "r1_gamma", c.optim.r1_gamma);
     read(*o, "r1_interval", c.optim.r1_interval);
     read(*o, "ema_kimg", c.optim.ema_kimg);
+    read(*o, "ema_rampup", c.optim.ema_rampup);
+    readEnum(*o, "ema_norm", kEmaNorm, c.optim.ema_norm);
   }
   read(j, "batch", c.batch);
   read(j, "seed", c.seed);
@@ -239,6 +248,7 @@ TrainConfig trainConfigFromJson(const std::string& text) {
   read(j, "health_every", c.health_every);
   read(j, "birthday_trials", c.birthday_trials);
   read(j, "nan_lr_scale", c.nan_lr_scale);
+  read(j, "quality_every", c.quality_every);
   return c;
 }
 
@@ -269,6 +279,8 @@ void validate(const TrainConfig& c) {
     fail("Adam betas must be in [0, 1)");
   if (c.optim.r1_gamma < 0 || c.optim.r1_interval < 1) fail("r1_gamma must be >= 0 and r1_interval >= 1");
   if (c.optim.ema_kimg < 0) fail("ema_kimg must be >= 0");
+  if (c.optim.ema_rampup < 0 || c.optim.ema_rampup > 1) fail("ema_rampup must be in 0..1");
+  if (c.quality_every < 0) fail("quality_every must be >= 0");
   if (c.total_steps < 0) fail("total_steps must be >= 0");
   if (c.log_every < 1 || c.sample_every < 1 || c.checkpoint_every < 1) fail("intervals must be at least 1");
   if (c.keep_checkpoints < 1) fail("keep_checkpoints must be at least 1");

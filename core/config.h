@@ -12,6 +12,9 @@ enum class LossKind { Minimax, NonSaturating, WganGp, Hinge };
 enum class AspectPolicy { CenterCrop, Pad, Stretch };
 enum class AlphaPolicy { Composite, Keep };
 enum class ChannelPolicy { Auto, Gray, Rgb, Rgba };
+// BatchNorm statistics of the EMA generator: copied from G, averaged like the weights, or recomputed for the
+// averaged weights over a few batches of latents before it is used (as stochastic weight averaging does).
+enum class EmaNorm { Copy, Average, Recompute };
 
 struct DataConfig {
   std::string path;                              // image folder, or an IDX file (MNIST format)
@@ -20,7 +23,8 @@ struct DataConfig {
   AspectPolicy aspect = AspectPolicy::CenterCrop;  // what to do with non-square images
   AlphaPolicy alpha = AlphaPolicy::Composite;      // composite alpha onto `background`, or keep it as channel 4
   std::array<int, 3> background{255, 255, 255};    // RGB background for alpha compositing
-  bool hflip = true;                               // random horizontal flips when batching
+  bool hflip = false;                              // random horizontal flips when batching (for data without a
+                                                   // preferred orientation; off: Fashion-MNIST shoes face one way)
   int64_t max_pixels = 100000000;                  // refuse images larger than this (checked from the header)
   int64_t max_images = 0;                          // 0: use every usable image
 };
@@ -50,6 +54,8 @@ struct OptimConfig {
   double r1_gamma = 0.0;    // R1 penalty weight (0: off)
   int r1_interval = 16;     // lazy R1: apply every N discriminator steps, scaled by N
   double ema_kimg = 10.0;   // half-life of the generator EMA in thousands of images (0: EMA off)
+  double ema_rampup = 0.05;  // StyleGAN2 ramp-up: half-life at most this share of the images seen (0: off)
+  EmaNorm ema_norm = EmaNorm::Recompute;  // how the EMA generator gets its BatchNorm statistics
 };
 
 struct TrainConfig {
@@ -69,6 +75,7 @@ struct TrainConfig {
   int health_every = 250;        // steps between health measurements (diversity, duplicates; health.jsonl)
   int birthday_trials = 2;       // batches of 64 for the birthday support estimate per measurement (0: off)
   double nan_lr_scale = 0.5;     // after NaN/Inf, roll back to the last checkpoint and scale both rates by this
+  int quality_every = 500;       // steps between quality measurements (SWD against held-aside reals; 0: off)
 };
 
 std::string toJson(const TrainConfig& config, int indent = 2);
@@ -88,11 +95,13 @@ std::string toString(ModelKind v);
 std::string toString(AspectPolicy v);
 std::string toString(AlphaPolicy v);
 std::string toString(ChannelPolicy v);
+std::string toString(EmaNorm v);
 LossKind parseLoss(const std::string& s);
 ModelKind parseModel(const std::string& s);
 AspectPolicy parseAspect(const std::string& s);
 AlphaPolicy parseAlpha(const std::string& s);
 ChannelPolicy parseChannels(const std::string& s);
+EmaNorm parseEmaNorm(const std::string& s);
 
 // "" when both configs build the same networks; else e.g. "g_width 16 in the checkpoint, 32 here; ...".
 std::string architectureMismatch(const TrainConfig& in_file, const TrainConfig& here);

@@ -5,3 +5,6 @@ ganscope_gtest(metrics_health_test LABELS unit SOURCES
   metrics/health_record_test.cpp)
 ganscope_gtest(metrics_diversity_test LABELS unit SOURCES
   metrics/diversity_test.cpp)
+# Quality measures: Frechet distance, KID, precision/recall, sliced Wasserstein distance, feature classifier.
+ganscope_gtest(metrics_quality_test LABELS unit SOURCES
+  metrics/quality_measures_test.cpp)

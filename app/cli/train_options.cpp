@@ -85,6 +85,7 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
   t.value("--out", [&o](const std::string& v) { o.out = v; });
   t.toggle("--resume", [&o] { o.resume = true; });
   t.toggle("--no-flip", [&c] { c.data.hflip = false; });
+  t.toggle("--flip", [&c] { c.data.hflip = true; });
   t.value("--model", [&c](const std::string& v) { c.model.kind = parseChoice("--model", v, parseModel); });
   t.value("--loss", [&c](const std::string& v) { c.optim.loss = parseChoice("--loss", v, parseLoss); });
   t.value("--batch", [&c](const std::string& v) { c.batch = intIn("--batch", v, 1, 65536); });
@@ -96,6 +97,11 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
   t.value("--d-steps", [&c](const std::string& v) { c.optim.d_steps = intIn("--d-steps", v, 1, 100); });
   t.value("--r1", [&c](const std::string& v) { c.optim.r1_gamma = parseNumber("--r1", v, 0.0, 1e6); });
   t.value("--ema-kimg", [&c](const std::string& v) { c.optim.ema_kimg = parseNumber("--ema-kimg", v, 0.0, 1e6); });
+  t.value("--ema-rampup",
+          [&c](const std::string& v) { c.optim.ema_rampup = parseNumber("--ema-rampup", v, 0.0, 1.0); });
+  t.value("--ema-norm", [&c](const std::string& v) { c.optim.ema_norm = parseChoice("--ema-norm", v, parseEmaNorm); });
+  t.value("--quality-every",
+          [&c](const std::string& v) { c.quality_every = intIn("--quality-every", v, 0, 1000000000); });
   t.toggle("--spectral-norm", [&c] { c.model.spectral_norm = true; });
   t.toggle("--mbstd", [&c] { c.model.minibatch_std = true; });
   t.value("--g-width", [&c](const std::string& v) { c.model.g_width = intIn("--g-width", v, 1, 4096); });
@@ -143,7 +149,7 @@ bool allowedOnResume(const std::string& flag) {
   static const std::set<std::string> kAllowed{"--out",     "--resume",       "--data",         "--steps",
                                               "--device",  "--threads",      "--log-every",    "--sample-every",
                                               "--checkpoint-every", "--keep", "--health-every",
-                                              "--birthday-trials", "--nan-lr-scale"};
+                                              "--birthday-trials", "--nan-lr-scale", "--quality-every"};
   return kAllowed.count(flag) > 0;
 }
 

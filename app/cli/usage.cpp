@@ -32,7 +32,8 @@ data:
   --aspect A            non-square images: crop, pad or stretch (default crop)
   --alpha A             transparency: composite onto --background, or keep (default composite)
   --background R,G,B    background for compositing (default 255,255,255)
-  --no-flip             no random horizontal flips
+  --flip                random horizontal flips (default off: for data without a preferred orientation)
+  --no-flip             no random horizontal flips (the default)
   --max-images N        use at most N images (default 0: all)
 model:
   --model M             dcgan or style (default dcgan; style: StyleGAN2-like, its own defaults below)
@@ -52,6 +53,8 @@ training:
   --d-steps K           discriminator steps per generator step (default 1)
   --r1 GAMMA            R1 penalty weight, lazy every 16 steps (default 0: off; style 1)
   --ema-kimg X          generator EMA half-life in thousands of images (default 10; 0: off)
+  --ema-rampup X        EMA half-life at most X times the images seen so far (default 0.05; 0: off)
+  --ema-norm M          EMA BatchNorm statistics: recompute, average or copy (default recompute)
   --seed S              seeds weights, latents, shuffling and flips (default 1)
   --device D            auto, cpu or cuda (default auto)
   --threads N           CPU threads (default 0: all cores)
@@ -63,6 +66,7 @@ run folder:
   --keep N              keep the newest N checkpoints (default 3)
   --health-every N      steps between health measurements, health.jsonl (default 250)
   --birthday-trials N   batches of 64 for the birthday support estimate per measurement (default 2; 0: off)
+  --quality-every N     steps between quality measurements, quality.jsonl (default 500; 0: off)
   --nan-lr-scale X      on NaN/Inf: roll back to the last checkpoint, rates times X (default 0.5; 1: same)
   --config FILE         start from a config.json (flags override it)
   --resume              continue RUN from its newest checkpoint; only --steps, --data, --device, --threads

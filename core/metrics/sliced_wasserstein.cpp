@@ -1,6 +1,9 @@
 #include "metrics/sliced_wasserstein.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
+
+#include <algorithm>
 
 #include "util/error.h"
 
@@ -47,6 +50,18 @@ at::Tensor normalised(const at::Tensor& desc, int64_t channels) {
   return ((v - mean) / sd).view({desc.size(0), -1});
 }
 
+// Each row sorted ascending. std::sort on the raw floats, rows in parallel: at::sort (values and indices) was
+// ten times slower here.
+at::Tensor sortedRows(const at::Tensor& x) {
+  at::Tensor out = x.to(at::kFloat).contiguous().clone();
+  float* p = out.data_ptr<float>();
+  const int64_t cols = out.size(1);
+  at::parallel_for(0, out.size(0), 1, [&](int64_t begin, int64_t end) {
+    for (int64_t r = begin; r < end; ++r) std::sort(p + r * cols, p + (r + 1) * cols);
+  });
+  return out;
+}
+
 }  // namespace
 
 std::vector<at::Tensor> laplacianPyramid(const at::Tensor& images, int levels) {
@@ -69,8 +84,8 @@ double slicedWasserstein(const at::Tensor& a, const at::Tensor& b, int repeats, 
   for (int r = 0; r < repeats; ++r) {
     at::Tensor dirs = at::randn({a.size(1), directions}, gen, a.options());
     dirs = dirs / dirs.norm(2, {0}, true);
-    const at::Tensor pa = std::get<0>(at::matmul(a, dirs).sort(0));
-    const at::Tensor pb = std::get<0>(at::matmul(b, dirs).sort(0));
+    const at::Tensor pa = sortedRows(at::matmul(dirs.t(), a.t()));
+    const at::Tensor pb = sortedRows(at::matmul(dirs.t(), b.t()));
     total += (pa - pb).abs().mean().item<double>();
   }
   return total / repeats;

@@ -45,6 +45,7 @@ void copyRunSettings(const TrainConfig& from, TrainConfig& to) {
   to.health_every = from.health_every;
   to.birthday_trials = from.birthday_trials;
   to.nan_lr_scale = from.nan_lr_scale;
+  to.quality_every = from.quality_every;
 }
 
 TrainConfig resumedConfig(const std::string& checkpoint, const TrainConfig& requested) {

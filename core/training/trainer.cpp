@@ -29,6 +29,18 @@ void applyOptimConfig(TrainerState& s) {
   apply(*s.opt_d, o.lr_d);
 }
 
+void refreshEmaNorm(TrainerState& s) {
+  const OptimConfig& o = s.config.optim;
+  if (o.ema_norm != EmaNorm::Recompute || o.ema_kimg <= 0 || s.ema_norm_step == s.step) return;
+  s.ema_norm_step = s.step;
+  if (!hasBatchNorm(*s.g_ema)) return;
+  at::Generator gen = at::detail::createCPUGenerator(deriveSeed(s.config.seed, 4) ^ static_cast<uint64_t>(s.step));
+  const int64_t n = std::max(64, s.config.batch);
+  recomputeNormStats(*s.g_ema, /*batches=*/8, [&] {
+    s.g_ema->forward(at::randn({n, s.config.model.latent_dim}, gen, at::TensorOptions(at::kFloat)).to(s.device));
+  });
+}
+
 namespace {
 
 // Swaps the trainer's copy of the global RNG states in for the duration of one step.
@@ -193,7 +205,7 @@ StepStats Trainer::step() {
   setRequiresGrad(*s.d, true);
   st.g_grad_norm = gradNorm(*s.g);
   s.opt_g->step();
-  updateEma(*s.g_ema, *s.g, emaBeta(s.config.batch, o.ema_kimg));
+  updateEma(*s.g_ema, *s.g, emaBeta(s.config.batch, o.ema_kimg, o.ema_rampup, s.images_seen), o.ema_norm);
   ++s.step;
 
   st.step = s.step;
@@ -221,6 +233,7 @@ at::Tensor Trainer::fixedLatents() const {
 at::Tensor Trainer::sample(const at::Tensor& z, bool use_ema) {
   TORCH_CHECK(z.dim() == 2 && z.size(1) == s_->config.model.latent_dim, "sample: z must be [N, ",
               s_->config.model.latent_dim, "], got ", z.sizes());
+  if (use_ema) refreshEmaNorm(*s_);
   GeneratorNet& net = use_ema ? *s_->g_ema : *s_->g;
   torch::NoGradGuard no_grad;
   const bool was_training = net.is_training();
@@ -260,7 +273,10 @@ std::string Trainer::nonFiniteWeights() const {
 }
 
 std::shared_ptr<GeneratorNet> Trainer::generator() { return s_->g; }
-std::shared_ptr<GeneratorNet> Trainer::emaGenerator() { return s_->g_ema; }
+std::shared_ptr<GeneratorNet> Trainer::emaGenerator() {
+  refreshEmaNorm(*s_);
+  return s_->g_ema;
+}
 std::shared_ptr<DiscriminatorNet> Trainer::discriminator() { return s_->d; }
 
 }  // namespace gs

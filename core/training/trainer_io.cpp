@@ -45,6 +45,7 @@ void setGeneratorState(at::Generator gen, const at::Tensor& state) {
 }  // namespace
 
 void Trainer::save(const std::string& path) const {
+  refreshEmaNorm(*s_);  // the saved EMA generator's statistics belong to its weights
   const State& s = *s_;
   CheckpointHeader header;
   header.kind = "full";
@@ -114,6 +115,7 @@ void Trainer::load(const std::string& path) {
   s.images_seen = h.images_seen;
   s.d_steps_done = h.d_steps_done;
   s.last_penalty = h.last_penalty;
+  s.ema_norm_step = -1;
 }
 
 }  // namespace gs

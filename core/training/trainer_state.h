@@ -36,9 +36,14 @@ struct TrainerState {
   int64_t images_seen = 0;
   int64_t d_steps_done = 0;  // for the lazy R1 schedule
   double last_penalty = 0;
+  int64_t ema_norm_step = -1;  // step at which the EMA generator's BatchNorm statistics were last recomputed
 };
 
 struct Trainer::State : TrainerState {};
+
+// With EmaNorm::Recompute: recomputes the EMA generator's BatchNorm statistics for its current weights (8
+// batches of latents drawn from (seed, step) alone, so resume stays exact), unless already done at this step.
+void refreshEmaNorm(TrainerState& s);
 
 // Sets the optimisers' learning rates and betas from the config (after a load, the config wins).
 void applyOptimConfig(TrainerState& s);
