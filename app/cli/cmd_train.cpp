@@ -106,6 +106,12 @@ int runTrain(const std::vector<std::string>& args) {
     bar.update(s);
   };
   cb.on_alarm = [&](const Alarm& a) { bar.message("alarm " + formatAlarm(a)); };
+  cb.on_quality = [&](const QualityRecord& q) {
+    char line[128];
+    std::snprintf(line, sizeof line, "quality step %lld: SWD %.2f%s", static_cast<long long>(q.step), q.swd,
+                  q.best ? " (best so far: checkpoints/best.gsck)" : "");
+    bar.message(line + (q.hint.empty() ? std::string() : "\n  hint: " + q.hint));
+  };
   cb.on_checkpoint = [&](const std::string& path, int64_t) {
     if (!tty) bar.message("checkpoint " + path);
   };

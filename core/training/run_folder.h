@@ -2,7 +2,8 @@
 // The on-disk layout of a run, like a TensorBoard log folder, so that the desktop app can follow a run that
 // ganscope-cli is writing:  RUN/config.json, RUN/metrics.jsonl (one JSON object per logged step),
 // RUN/health.jsonl (one JSON object per health measurement, see metrics/health_record.h), RUN/alarms.jsonl
-// (one per alarm raised, see metrics/alarm_record.h),
+// (one per alarm raised, see metrics/alarm_record.h), RUN/quality.jsonl (one per quality measurement, see
+// metrics/quality_record.h), RUN/checkpoints/best.gsck (the best generator by that measure),
 // RUN/samples/step_000250.png, RUN/checkpoints/step_001000.gsck
 #include <cstdint>
 #include <string>
@@ -11,6 +12,7 @@
 #include "config.h"
 #include "metrics/alarm_record.h"
 #include "metrics/health_record.h"
+#include "metrics/quality_record.h"
 #include "training/step_stats.h"
 
 namespace gs {
@@ -21,6 +23,8 @@ struct RunPaths {
   std::string metrics() const { return root + "/metrics.jsonl"; }
   std::string health() const { return root + "/health.jsonl"; }
   std::string alarms() const { return root + "/alarms.jsonl"; }
+  std::string quality() const { return root + "/quality.jsonl"; }
+  std::string bestCheckpoint() const { return root + "/checkpoints/best.gsck"; }  // best quality so far
   std::string samples() const { return root + "/samples"; }
   std::string checkpoints() const { return root + "/checkpoints"; }
   std::string sampleFile(int64_t step) const;
@@ -90,5 +94,6 @@ class RecordTail {
 using MetricsTail = RecordTail<StepStats, parseMetricsLine>;  // metrics.jsonl
 using HealthTail = RecordTail<HealthRecord, parseHealthLine>;  // health.jsonl
 using AlarmTail = RecordTail<Alarm, parseAlarmLine>;           // alarms.jsonl
+using QualityTail = RecordTail<QualityRecord, parseQualityLine>;  // quality.jsonl
 
 }  // namespace gs

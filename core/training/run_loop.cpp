@@ -15,6 +15,7 @@
 #include "training/jsonl_file.h"
 #include "training/run_folder.h"
 #include "training/run_health.h"
+#include "training/run_quality.h"
 #include "training/trainer.h"
 #include "util/atomic_file.h"
 #include "util/device.h"
@@ -117,6 +118,7 @@ class RunLoop {
   void writeSamples(int64_t step);
   void writeCheckpoint(int64_t step);
   void measureHealth();
+  void measureQuality();
   // After NaN/Inf at `step`: reload the last checkpoint with lower rates, cut the run files back to it.
   void rollBack(int64_t step, const std::string& what);
 
@@ -125,6 +127,7 @@ class RunLoop {
   const RunCallbacks& cb_;
   std::unique_ptr<Trainer> trainer_;
   std::unique_ptr<RunHealth> health_;
+  std::unique_ptr<RunQuality> quality_;  // null when quality_every is 0
   std::unique_ptr<JsonlAppender> metrics_;
   at::Tensor fixed_;
   std::string last_checkpoint_;
@@ -166,6 +169,12 @@ void RunLoop::writeCheckpoint(int64_t step) {
 
 void RunLoop::measureHealth() { health_->measure(*trainer_, fixed_); }
 
+void RunLoop::measureQuality() {
+  if (!quality_) return;
+  const QualityRecord r = quality_->measure(*trainer_);
+  if (cb_.on_quality) cb_.on_quality(r);
+}
+
 void RunLoop::rollBack(int64_t step, const std::string& what) {
   const std::string problem = "training diverged at step " + std::to_string(step) + " (" + what + " not finite)";
   if (last_checkpoint_.empty()) {
@@ -192,6 +201,7 @@ void RunLoop::rollBack(int64_t step, const std::string& what) {
   metrics_ = std::make_unique<JsonlAppender>(paths_.metrics());
   removeSamplesAfter(paths_.root, back);
   health_->rewind(back);
+  if (quality_) quality_->rewind(back);
   ++rollbacks_;
   char rates[96];
   std::snprintf(rates, sizeof rates, "lr_g %.3g, lr_d %.3g", config_.optim.lr_g, config_.optim.lr_d);
@@ -232,11 +242,17 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
     writeFileAtomic(paths_.metrics(), "");
     writeFileAtomic(paths_.health(), "");
     writeFileAtomic(paths_.alarms(), "");
+    writeFileAtomic(paths_.quality(), "");
+    std::remove(paths_.bestCheckpoint().c_str());
     removeSamplesAfter(paths_.root, -1);
   }
   metrics_ = std::make_unique<JsonlAppender>(paths_.metrics());
   health_ = std::make_unique<RunHealth>(config_, paths_, *data, cb_);
   if (resume) health_->rewind(start);
+  if (config_.quality_every > 0) {
+    quality_ = std::make_unique<RunQuality>(config_, paths_, *data);
+    if (resume) quality_->rewind(start);
+  }
   fixed_ = trainer_->fixedLatents();
 
   RunResult result;
@@ -271,6 +287,7 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
       last_sampled = step;
     }
     if (step % config_.health_every == 0) measureHealth();
+    if (config_.quality_every > 0 && step % config_.quality_every == 0) measureQuality();
     if (step % config_.checkpoint_every == 0) writeCheckpoint(step);
   }
 
@@ -278,6 +295,7 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
   if (step > start && last_logged != step) metrics_->append(metricsLine(stats));
   if (step > start && last_sampled != step) writeSamples(step);
   if (step > start && health_->lastMeasured() != step) measureHealth();
+  if (step > start && quality_ && quality_->lastMeasured() != step) measureQuality();
   if (!fs::exists(paths_.checkpointFile(step))) writeCheckpoint(step);
   if (last_checkpoint_.empty()) last_checkpoint_ = paths_.checkpointFile(step);
 

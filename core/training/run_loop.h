@@ -11,6 +11,7 @@
 #include "config.h"
 #include "metrics/health_record.h"
 #include "metrics/alarm.h"
+#include "metrics/quality_record.h"
 #include "training/step_stats.h"
 #include "util/image.h"
 
@@ -35,6 +36,9 @@ struct RunCallbacks {
   // An alarm as it is raised: mode collapse, D wins, oscillation, or non-finite numbers (its message then says
   // which checkpoint training rolled back to and the new learning rates).
   std::function<void(const Alarm&)> on_alarm;
+  // Every quality_every steps (also written to quality.jsonl): SWD of the EMA generator against real images,
+  // whether it is the best so far (then saved as checkpoints/best.gsck) and a hint when quality stops improving.
+  std::function<void(const QualityRecord&)> on_quality;
   // Polled every step: true makes the run write a checkpoint and return.
   std::function<bool()> should_stop;
   // Polled every step: while true the loop sleeps (no CPU) and keeps polling should_stop.
