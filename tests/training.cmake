@@ -7,3 +7,5 @@ ganscope_gtest(training_run_health_test LABELS unit SOURCES training/run_health_
 # The run folder and the training loop that the CLI and the app share.
 ganscope_gtest(training_run_folder_test LABELS unit SOURCES training/run_folder_test.cpp)
 ganscope_gtest(training_run_loop_test LABELS unit SOURCES training/run_loop_test.cpp)
+# Quality over training: quality.jsonl, best.gsck, hints (tiny run, a few seconds).
+ganscope_gtest(training_run_quality_test LABELS unit SOURCES training/run_quality_test.cpp)

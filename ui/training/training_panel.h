@@ -64,6 +64,7 @@ class TrainingPanel : public QWidget {
   QDoubleSpinBox* ema_kimg_;
   QCheckBox* spectral_norm_;
   QCheckBox* minibatch_std_;
+  QCheckBox* hflip_;  // random horizontal flips of the training images
   QSpinBox* steps_;
   QSpinBox* sample_every_;
   QSpinBox* seed_;
