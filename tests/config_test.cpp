@@ -14,7 +14,10 @@ TEST(Config, JsonRoundTripKeepsEveryField) {
   c.data.aspect = AspectPolicy::Pad;
   c.data.alpha = AlphaPolicy::Keep;
   c.data.background = {1, 2, 3};
-  c.data.hflip = false;
+  c.data.hflip = true;
+  c.optim.ema_norm = EmaNorm::Average;
+  c.optim.ema_rampup = 0.1;
+  c.quality_every = 123;
   c.model.g_width = 32;
   c.model.spectral_norm = true;
   c.model.minibatch_std = true;
@@ -32,6 +35,10 @@ TEST(Config, JsonRoundTripKeepsEveryField) {
   EXPECT_EQ(back.data.aspect, AspectPolicy::Pad);
   EXPECT_EQ(back.data.background[2], 3);
   EXPECT_DOUBLE_EQ(back.optim.lr_d, 4e-4);
+  EXPECT_TRUE(back.data.hflip);
+  EXPECT_EQ(back.optim.ema_norm, EmaNorm::Average);
+  EXPECT_DOUBLE_EQ(back.optim.ema_rampup, 0.1);
+  EXPECT_EQ(back.quality_every, 123);
 }
 
 TEST(Config, MissingFieldsKeepDefaults) {

@@ -90,6 +90,21 @@ TEST(TrainArgs, DefaultsEqualsFormAndLossSpellings) {
             ChannelPolicy::Gray);
 }
 
+TEST(TrainArgs, QualityFlagsFlipsAndEma) {
+  const TrainConfig plain = parseTrainOptions({"--data", "d", "--out", "r"}).config;
+  EXPECT_FALSE(plain.data.hflip) << "flips are off by default";
+  EXPECT_EQ(plain.optim.ema_norm, EmaNorm::Recompute);
+  EXPECT_DOUBLE_EQ(plain.optim.ema_rampup, 0.05);
+  const TrainConfig c = parseTrainOptions({"--data", "d", "--out", "r", "--flip", "--ema-norm", "average",
+                                           "--ema-rampup", "0", "--quality-every", "100"}).config;
+  EXPECT_TRUE(c.data.hflip);
+  EXPECT_EQ(c.optim.ema_norm, EmaNorm::Average);
+  EXPECT_DOUBLE_EQ(c.optim.ema_rampup, 0.0);
+  EXPECT_EQ(c.quality_every, 100);
+  EXPECT_NE(trainError({"--data", "d", "--out", "r", "--ema-norm", "median"}).find("--ema-norm"), std::string::npos);
+  EXPECT_TRUE(allowedOnResume("--quality-every"));
+}
+
 TEST(TrainArgs, MistakesNameTheFlag) {
   const Args base{"--data", "d", "--out", "r"};
   auto with = [&base](Args extra) {
