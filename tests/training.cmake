@@ -9,3 +9,5 @@ ganscope_gtest(training_run_folder_test LABELS unit SOURCES training/run_folder_
 ganscope_gtest(training_run_loop_test LABELS unit SOURCES training/run_loop_test.cpp)
 # Quality over training: quality.jsonl, best.gsck, hints (tiny run, a few seconds).
 ganscope_gtest(training_run_quality_test LABELS unit SOURCES training/run_quality_test.cpp)
+# EMA BatchNorm statistics and ramp-up.
+ganscope_gtest(training_ema_test LABELS unit SOURCES training/ema_norm_test.cpp)
