@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "data/idx_reader.h"
 #include "data/image_dataset.h"
 #include "metrics/fashion_mnist.h"
 #include "metrics/health_probe.h"
@@ -40,7 +41,9 @@ std::vector<QualityRecord> readRecords(const std::string& path) {
 
 std::string heldOutIdxFile(const std::string& train_path) {
   namespace fs = std::filesystem;
-  const fs::path p(train_path);
+  std::error_code ec;
+  // A Fashion-MNIST folder trains on the train-images file inside it.
+  const fs::path p(fs::is_directory(train_path, ec) ? trainImagesIdxIn(train_path) : train_path);
   const std::string name = p.filename().string();
   if (name.rfind("train-images-idx3-ubyte", 0) != 0) return "";
   const fs::path held = p.parent_path() / ("t10k" + name.substr(5));

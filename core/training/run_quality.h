@@ -44,7 +44,7 @@ class RunQuality {
 };
 
 // The held-out image file next to an IDX training file (".../train-images-idx3-ubyte[.gz]" ->
-// ".../t10k-images-idx3-ubyte[.gz]") when it exists, else "".
+// ".../t10k-images-idx3-ubyte[.gz]"), or in a Fashion-MNIST folder, when it exists; else "".
 std::string heldOutIdxFile(const std::string& train_path);
 
 }  // namespace gs

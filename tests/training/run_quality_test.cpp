@@ -74,11 +74,12 @@ TEST(QualityRecord, BestAndHints) {
 
 TEST(RunQuality, HeldOutFileNextToIdxData) {
   test::TempDir dir;
-  std::ofstream(dir / "train-images-idx3-ubyte.gz") << "x";
+  std::ofstream(dir / "train-images-idx3-ubyte.gz") << "\x1f\x8b gzip";
   EXPECT_EQ(heldOutIdxFile(dir / "train-images-idx3-ubyte.gz"), "");
-  std::ofstream(dir / "t10k-images-idx3-ubyte.gz") << "x";
+  std::ofstream(dir / "t10k-images-idx3-ubyte.gz") << "\x1f\x8b gzip";
   EXPECT_EQ(heldOutIdxFile(dir / "train-images-idx3-ubyte.gz"), dir / "t10k-images-idx3-ubyte.gz");
   EXPECT_EQ(heldOutIdxFile(dir / "photos"), "");
+  EXPECT_EQ(heldOutIdxFile(dir / ""), dir / "t10k-images-idx3-ubyte.gz") << "the folder itself";
 }
 
 std::vector<QualityRecord> records(const std::string& run) {
