@@ -14,8 +14,8 @@
 #include "training/checkpoint.h"
 #include "training/jsonl_file.h"
 #include "training/trainer.h"
-#include "training/trainer_state.h"
 #include "util/atomic_file.h"
+#include "util/seeded_stream.h"
 
 namespace gs {
 namespace {

@@ -34,7 +34,7 @@ void refreshEmaNorm(TrainerState& s) {
   if (o.ema_norm != EmaNorm::Recompute || o.ema_kimg <= 0 || s.ema_norm_step == s.step) return;
   s.ema_norm_step = s.step;
   if (!hasBatchNorm(*s.g_ema)) return;
-  at::Generator gen = at::detail::createCPUGenerator(deriveSeed(s.config.seed, 4) ^ static_cast<uint64_t>(s.step));
+  at::Generator gen = at::detail::createCPUGenerator(deriveSeed(s.config.seed, 8) ^ static_cast<uint64_t>(s.step));
   const int64_t n = std::max(64, s.config.batch);
   recomputeNormStats(*s.g_ema, /*batches=*/8, [&] {
     s.g_ema->forward(at::randn({n, s.config.model.latent_dim}, gen, at::TensorOptions(at::kFloat)).to(s.device));
