@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <string>
 #include <vector>
 
 namespace gs {
@@ -37,16 +39,24 @@ void updateEma(torch::nn::Module& ema, const torch::nn::Module& src, double beta
       d.lerp_(src_params[i], 1.0 - beta);
     }
   }
-  if (norm == EmaNorm::Recompute && beta != 0.0) return;
-  const auto dst_bufs = ema.buffers();
-  const auto src_bufs = src.buffers();
+  const auto dst_bufs = ema.named_buffers();
+  const auto src_bufs = src.named_buffers();
   TORCH_CHECK(dst_bufs.size() == src_bufs.size(), "EMA generator and generator differ in buffers");
+  const auto is_norm_stat = [](const std::string& name) {
+    for (const char* suffix : {"running_mean", "running_var", "num_batches_tracked"})
+      if (name.size() >= std::strlen(suffix) && name.compare(name.size() - std::strlen(suffix), std::string::npos, suffix) == 0)
+        return true;
+    return false;
+  };
   for (size_t i = 0; i < dst_bufs.size(); ++i) {
-    at::Tensor d = dst_bufs[i];
+    // Recompute: BatchNorm statistics are recomputed for the averaged weights later; other buffers (the style
+    // generator's w_avg) are still the live generator's.
+    if (norm == EmaNorm::Recompute && beta != 0.0 && is_norm_stat(dst_bufs[i].key())) continue;
+    at::Tensor d = dst_bufs[i].value();
     if (norm == EmaNorm::Average && beta != 0.0 && d.is_floating_point()) {
-      d.lerp_(src_bufs[i], 1.0 - beta);
+      d.lerp_(src_bufs[i].value(), 1.0 - beta);
     } else {
-      d.copy_(src_bufs[i]);
+      d.copy_(src_bufs[i].value());
     }
   }
 }

@@ -14,6 +14,7 @@
 #include "ui/training/charts_panel.h"
 #include "ui/training/data_panel.h"
 #include "ui/health/health_panel.h"
+#include "ui/health/quality_chart.h"
 #include "ui/widgets/image_canvas.h"
 #include "ui/window/window_shell.h"
 #include "training/run_folder.h"
@@ -81,6 +82,7 @@ HealthLab::HealthLab(WindowShell& shell, Parts parts, QObject* parent)
   });
   connect(training, &TrainingController::healthReady, this, &HealthLab::onHealth);
   connect(training, &TrainingController::alarmRaised, this, &HealthLab::onAlarm);
+  connect(training, &TrainingController::qualityReady, panel_->quality(), &QualityChart::addRecord);
   connect(training, &TrainingController::samplesReady, this, [this](const QImage&, qint64 step) { onGrid(step); });
   connect(follower_, &RunFollower::healthReady, this, [this](const HealthRecord& record) {
     showRun(follower_->runDir());
@@ -91,6 +93,11 @@ HealthLab::HealthLab(WindowShell& shell, Parts parts, QObject* parent)
     onAlarm(alarm);
   });
   connect(follower_, &RunFollower::healthReset, panel_, &HealthPanel::clearRecords);
+  connect(follower_, &RunFollower::qualityReset, panel_->quality(), &QualityChart::clear);
+  connect(follower_, &RunFollower::qualityReady, this, [this](const QualityRecord& record) {
+    showRun(follower_->runDir());
+    panel_->quality()->addRecord(record);
+  });
   connect(follower_, &RunFollower::samplesUpdated, this, [this](const QImage&, qint64 step) { onGrid(step); });
   connect(remedies_, &RemedyRunner::starting, this, &HealthLab::onRemedyStarting);
   connect(remedies_, &RemedyRunner::failed, this, [this](const QString& message) { shell_.showError(message); });

@@ -15,6 +15,7 @@
 #include "ui/widgets/alarm_marks.h"
 #include "ui/widgets/metric_chart_view.h"
 #include "ui/health/output_histogram_view.h"
+#include "ui/health/quality_chart.h"
 
 namespace gs {
 namespace {
@@ -85,9 +86,11 @@ HealthPanel::HealthPanel(QWidget* parent) : QWidget(parent) {
   connect(view_, &MetricChartView::zoomReset, this, &HealthPanel::refresh);
   alarm_marks_ = new AlarmMarks(chart_, x_, y_, view_);
   histogram_ = new OutputHistogramView(this);
+  quality_ = new QualityChart(this);
   auto* charts = new QHBoxLayout;
   charts->setSpacing(4);
   charts->addWidget(view_, 3);
+  charts->addWidget(quality_, 2);
   charts->addWidget(histogram_, 2);
   layout->addLayout(charts, 1);
 }
@@ -117,6 +120,7 @@ void HealthPanel::addAlarm(const Alarm& alarm) {
 
 void HealthPanel::clear() {
   history_.clear();
+  quality_->clear();
   histogram_->setRecords({});
   view_->resetZoom();
   summary_->setText("No health measurement yet (every health_every steps of a run).");

@@ -1,8 +1,9 @@
 #pragma once
 // The Health charts of a run: diversity of the fixed grid against real images (pixel and D-feature ratios, with
 // a dashed line at 1 = as diverse as the data), the share of near-duplicate grid cells and the birthday support
-// estimate (log axis) over the steps, alarm markers at the steps they were raised (hover for the message), and
-// D's output histograms for real and generated images.
+// estimate (log axis) over the steps, alarm markers at the steps they were raised (hover for the message), the
+// sample quality chart (SWD against real images, best marked), and D's output histograms for real and generated
+// images.
 #include <QWidget>
 
 #include "ui/health/health_history.h"
@@ -19,6 +20,7 @@ namespace gs {
 class AlarmMarks;
 class MetricChartView;
 class OutputHistogramView;
+class QualityChart;
 
 class HealthPanel : public QWidget {
   Q_OBJECT
@@ -35,6 +37,7 @@ class HealthPanel : public QWidget {
   int drawnPoints(HealthSeries which) const;
   int alarmMarkers() const;
   OutputHistogramView* histogram() const { return histogram_; }
+  QualityChart* quality() const { return quality_; }  // sample quality over the run (quality.jsonl)
   // The row of the summary line, for actions that belong with the health view.
   QHBoxLayout* header() const { return header_; }
 
@@ -50,6 +53,7 @@ class HealthPanel : public QWidget {
   QLineSeries *pixel_, *feature_, *duplicates_, *support_, *unity_;
   AlarmMarks* alarm_marks_;
   OutputHistogramView* histogram_;
+  QualityChart* quality_;
   QLabel* summary_;
   QHBoxLayout* header_;
 };

@@ -27,6 +27,7 @@ bool RunFollower::attach(const QString& run_dir, QString* error) {
   run_dir_ = run_dir;
   tail_ = std::make_unique<MetricsTail>(paths.metrics());
   health_tail_ = std::make_unique<HealthTail>(paths.health());
+  quality_tail_ = std::make_unique<QualityTail>(paths.quality());
   alarm_tail_ = std::make_unique<AlarmTail>(paths.alarms());
   pollNow();
   timer_->start();
@@ -37,6 +38,7 @@ void RunFollower::detach() {
   timer_->stop();
   tail_.reset();
   health_tail_.reset();
+  quality_tail_.reset();
   alarm_tail_.reset();
   run_dir_.clear();
   last_sample_.clear();
@@ -52,6 +54,9 @@ void RunFollower::pollNow() {
     const auto health = health_tail_->poll();
     if (health_tail_->wasReset()) Q_EMIT healthReset();
     for (const HealthRecord& record : health) Q_EMIT healthReady(record);
+    const auto quality = quality_tail_->poll();
+    if (quality_tail_->wasReset()) Q_EMIT qualityReset();
+    for (const QualityRecord& record : quality) Q_EMIT qualityReady(record);
     for (const Alarm& alarm : alarm_tail_->poll()) Q_EMIT alarmRaised(alarm);
     const auto samples = listSamples(dir);
     if (!samples.empty() && QString::fromStdString(samples.back()) != last_sample_) {

@@ -35,6 +35,9 @@ class RunFollower : public QObject {
   // follow again as healthReady.
   void healthReset();
   void healthReady(gs::HealthRecord record);
+  // quality.jsonl, likewise: cut back (drop what was shown), then each record.
+  void qualityReset();
+  void qualityReady(gs::QualityRecord record);
   // An alarm the run raised (replayed from the start of alarms.jsonl on attach).
   void alarmRaised(gs::Alarm alarm);
   void samplesUpdated(QImage grid, qint64 step);
@@ -44,6 +47,7 @@ class RunFollower : public QObject {
   QString run_dir_;
   std::unique_ptr<MetricsTail> tail_;
   std::unique_ptr<HealthTail> health_tail_;
+  std::unique_ptr<QualityTail> quality_tail_;
   std::unique_ptr<AlarmTail> alarm_tail_;
   QString last_sample_, last_checkpoint_;
   QTimer* timer_;

@@ -52,6 +52,7 @@ void TrainingWorker::run() {
     Q_EMIT checkpointWritten(QString::fromStdString(path), step);
   };
   cb.on_health = [this](const HealthRecord& record) { Q_EMIT healthReady(record); };
+  cb.on_quality = [this](const QualityRecord& record) { Q_EMIT qualityReady(record); };
   cb.on_alarm = [this](const Alarm& alarm) { Q_EMIT alarmRaised(alarm); };
   auto stop = stop_;
   auto pause = pause_;
@@ -108,6 +109,7 @@ bool TrainingController::start(const TrainConfig& config, const QString& run_dir
   connect(worker_, &TrainingWorker::samplesReady, this, &TrainingController::samplesReady);
   connect(worker_, &TrainingWorker::checkpointWritten, this, &TrainingController::checkpointWritten);
   connect(worker_, &TrainingWorker::healthReady, this, &TrainingController::healthReady);
+  connect(worker_, &TrainingWorker::qualityReady, this, &TrainingController::qualityReady);
   connect(worker_, &TrainingWorker::alarmRaised, this, &TrainingController::alarmRaised);
   TrainingWorker* worker = worker_;
   connect(worker_, &TrainingWorker::stepsAvailable, this, [this, worker] {

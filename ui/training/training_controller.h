@@ -14,6 +14,7 @@
 #include "config.h"
 #include "metrics/health_record.h"
 #include "metrics/alarm.h"
+#include "metrics/quality_record.h"
 #include "training/step_stats.h"
 
 namespace gs {
@@ -41,6 +42,7 @@ class TrainingWorker : public QObject {
   void samplesReady(QImage grid, qint64 step);
   void checkpointWritten(QString path, qint64 step);
   void healthReady(gs::HealthRecord record);
+  void qualityReady(gs::QualityRecord record);
   void alarmRaised(gs::Alarm alarm);
   void finished(qint64 steps_done, bool stopped, QString last_checkpoint, QString error);
 
@@ -82,6 +84,7 @@ class TrainingController : public QObject {
   void samplesReady(QImage grid, qint64 step);
   void checkpointWritten(QString path, qint64 step);
   void healthReady(gs::HealthRecord record);
+  void qualityReady(gs::QualityRecord record);
   void alarmRaised(gs::Alarm alarm);
   void runFinished(qint64 steps_done, bool stopped, QString last_checkpoint, QString error);
   void runningChanged(bool running);

@@ -9,6 +9,7 @@ void registerCoreMetaTypes() {
   qRegisterMetaType<QVector<gs::StepStats>>("QVector<gs::StepStats>");
   qRegisterMetaType<gs::HealthRecord>("gs::HealthRecord");
   qRegisterMetaType<gs::Alarm>("gs::Alarm");
+  qRegisterMetaType<gs::QualityRecord>("gs::QualityRecord");
 }
 
 QImage toQImage(const ImageU8& image) {

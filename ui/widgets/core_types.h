@@ -5,12 +5,14 @@
 
 #include "metrics/health_record.h"
 #include "metrics/alarm.h"
+#include "metrics/quality_record.h"
 #include "training/step_stats.h"
 #include "util/image.h"
 
 Q_DECLARE_METATYPE(gs::StepStats)
 Q_DECLARE_METATYPE(gs::HealthRecord)
 Q_DECLARE_METATYPE(gs::Alarm)
+Q_DECLARE_METATYPE(gs::QualityRecord)
 
 namespace gs {
 
