@@ -41,17 +41,8 @@ HealthPanel::HealthPanel(QWidget* parent) : QWidget(parent) {
   header_->addWidget(summary_, 1);
   layout->addLayout(header_);
 
-  chart_ = new QChart;
-  chart_->setTitle("Diversity vs. the data");
-  chart_->setTheme(QChart::ChartThemeDark);
-  chart_->setBackgroundRoundness(0);
-  chart_->setMargins(QMargins(2, 2, 2, 2));
-  chart_->legend()->setAlignment(Qt::AlignBottom);
-  chart_->setAnimationOptions(QChart::NoAnimation);
-  x_ = new QValueAxis;
-  x_->setTitleText("step");
-  x_->setLabelFormat("%.0f");
-  x_->setRange(0, 100);
+  chart_ = newAppChart("Diversity vs. the data");
+  x_ = newStepAxis(6);
   y_ = new QValueAxis;
   y_->setTitleText("ratio");
   y_->setLabelFormat("%.1f");
@@ -64,7 +55,6 @@ HealthPanel::HealthPanel(QWidget* parent) : QWidget(parent) {
   chart_->addAxis(x_, Qt::AlignBottom);
   chart_->addAxis(y_, Qt::AlignLeft);
   chart_->addAxis(support_axis_, Qt::AlignRight);
-  useRoundTicks(x_, 6);
 
   unity_ = line("as diverse as the data", QColor(200, 200, 200), Qt::DashLine, 1);
   unity_->setPointsVisible(false);

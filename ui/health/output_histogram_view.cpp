@@ -12,6 +12,8 @@
 
 #include <algorithm>
 
+#include "ui/widgets/metric_chart_view.h"
+
 namespace gs {
 namespace {
 
@@ -46,13 +48,7 @@ QAreaSeries* area(QLineSeries* upper, const QString& name, QColor color) {
 OutputHistogramView::OutputHistogramView(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  auto* chart = chart_ = new QChart;
-  chart->setTitle("D output histogram");
-  chart->setTheme(QChart::ChartThemeDark);
-  chart->setBackgroundRoundness(0);
-  chart->setMargins(QMargins(2, 2, 2, 2));
-  chart->legend()->setAlignment(Qt::AlignBottom);
-  chart->setAnimationOptions(QChart::NoAnimation);
+  auto* chart = chart_ = newAppChart("D output histogram");
   real_upper_ = new QLineSeries(this);
   fake_upper_ = new QLineSeries(this);
   real_ = area(real_upper_, "D(x) real", QColor(90, 200, 120));

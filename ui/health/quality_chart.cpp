@@ -17,24 +17,15 @@ namespace gs {
 QualityChart::QualityChart(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  chart_ = new QChart;
-  chart_->setTitle("Sample quality (SWD, lower is better)");
-  chart_->setTheme(QChart::ChartThemeDark);
-  chart_->setBackgroundRoundness(0);
-  chart_->setMargins(QMargins(2, 2, 2, 2));
-  chart_->legend()->setAlignment(Qt::AlignBottom);
-  chart_->setAnimationOptions(QChart::NoAnimation);
-  x_ = new QValueAxis;
-  x_->setTitleText("step");
-  x_->setLabelFormat("%.0f");
-  x_->setRange(0, 100);
+  chart_ = newAppChart("Sample quality (SWD, lower is better)");
+  x_ = newStepAxis(5);
   y_ = new QValueAxis;
-  y_->setTitleText("SWD \u00D7 1e3");
+  y_->setTitleText("SWD");
   y_->setLabelFormat("%.0f");
   y_->setRange(0, 1);
   chart_->addAxis(x_, Qt::AlignBottom);
   chart_->addAxis(y_, Qt::AlignLeft);
-  useRoundTicks(x_, 5);
+  useRoundTicks(y_, 4);
   swd_ = new QLineSeries;
   swd_->setName("SWD vs. real images");
   swd_->setPen(QPen(QColor(86, 180, 233), 2));

@@ -73,23 +73,13 @@ ChartsPanel::Plot ChartsPanel::makePlot(const QString& title, const QString& y_t
                                         const std::vector<Metric>& metrics, const std::vector<QColor>& colors) {
   Plot plot;
   plot.metrics = metrics;
-  auto* chart = new QChart;
-  chart->setTitle(title);
-  chart->setTheme(QChart::ChartThemeDark);
-  chart->setBackgroundRoundness(0);
-  chart->setMargins(QMargins(2, 2, 2, 2));
-  chart->legend()->setAlignment(Qt::AlignBottom);
-  chart->setAnimationOptions(QChart::NoAnimation);
-  plot.x = new QValueAxis;
-  plot.x->setTitleText("step");
-  plot.x->setLabelFormat("%.0f");
-  plot.x->setRange(0, 100);  // until the first point: whole-step ticks, not 0 0 1 1 1
+  auto* chart = newAppChart(title);
+  plot.x = newStepAxis(6);
   plot.y = new QValueAxis;
   plot.y->setTitleText(y_title);
   chart->addAxis(plot.x, Qt::AlignBottom);
   chart->addAxis(plot.y, Qt::AlignLeft);
   // Tight ranges with ticks at round values (0, 0.5, 1 rather than -0.05, 0.23, 0.5, ...).
-  useRoundTicks(plot.x, 6);
   useRoundTicks(plot.y, 5);
   for (size_t i = 0; i < metrics.size(); ++i) {
     const QString name = allMetrics()[size_t(metrics[i])].name;

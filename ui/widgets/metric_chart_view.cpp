@@ -1,5 +1,7 @@
 #include "ui/widgets/metric_chart_view.h"
 
+#include <QChart>
+#include <QLegend>
 #include <QMouseEvent>
 #include <QToolTip>
 #include <QValueAxis>
@@ -108,6 +110,26 @@ void MetricChartView::mouseDoubleClickEvent(QMouseEvent* event) {
     return;
   }
   QChartView::mouseDoubleClickEvent(event);
+}
+
+QChart* newAppChart(const QString& title) {
+  auto* chart = new QChart;
+  chart->setTitle(title);
+  chart->setTheme(QChart::ChartThemeDark);
+  chart->setBackgroundRoundness(0);
+  chart->setMargins(QMargins(2, 2, 2, 2));
+  chart->legend()->setAlignment(Qt::AlignBottom);
+  chart->setAnimationOptions(QChart::NoAnimation);
+  return chart;
+}
+
+QValueAxis* newStepAxis(int ticks) {
+  auto* axis = new QValueAxis;
+  axis->setTitleText("step");
+  axis->setLabelFormat("%.0f");
+  axis->setRange(0, 100);  // until the first point: whole-step ticks, not 0 0 1 1 1
+  useRoundTicks(axis, ticks);
+  return axis;
 }
 
 }  // namespace gs

@@ -14,6 +14,11 @@ namespace gs {
 // ticks over whatever range it has (tight data ranges, zooms), instead of splitting the range evenly.
 void useRoundTicks(QValueAxis* axis, int ticks);
 
+// A chart in the app's style: dark theme, square corners, tight margins, legend below, no animation.
+QChart* newAppChart(const QString& title);
+// The x axis of a curve over training steps: whole-step labels, 0..100 until data arrives, round ticks.
+QValueAxis* newStepAxis(int ticks = 6);
+
 class MetricChartView : public QChartView {
   Q_OBJECT
  public:
