@@ -22,6 +22,7 @@
 #include "metrics/remedies.h"
 #include "ui/health/nearest_images_dialog.h"
 #include "ui/health/output_histogram_view.h"
+#include "ui/health/quality_chart.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_panel.h"
 #include "ui_test_support.h"
@@ -148,6 +149,29 @@ class HealthTest : public QObject {
     QVERIFY(details);
     details->click();
     QTRY_VERIFY(!lab->dock()->visibleRegion().isEmpty());
+  }
+
+  void qualityRecordsReachTheQualityChart() {
+    MainWindow window(nullptr, false);
+    QualityChart* chart = window.healthLab()->panel()->quality();
+    const auto quality = [](int64_t step, double swd, const char* hint = "") {
+      QualityRecord r;
+      r.step = step;
+      r.swd = swd;
+      r.images = 1024;
+      r.hint = hint;
+      return r;
+    };
+    Q_EMIT window.training()->qualityReady(quality(100, 90.0));
+    Q_EMIT window.training()->qualityReady(quality(200, 40.0));
+    Q_EMIT window.training()->qualityReady(quality(300, 55.0, "Quality stopped improving"));
+    QCOMPARE(chart->drawnPoints(), 3);
+    QVERIFY2(chart->summary().contains("best: step 200"), qPrintable(chart->summary()));
+    QVERIFY(chart->summary().contains("stopped improving"));
+    // A resumed run measures step 200 again: what came after it is dropped.
+    Q_EMIT window.training()->qualityReady(quality(200, 42.0));
+    QCOMPARE(chart->drawnPoints(), 2);
+    QVERIFY(!chart->summary().contains("stopped improving"));
   }
 
   void duplicateGroupsOutlineTheirCells() {
