@@ -89,13 +89,12 @@ bool ExplorerController::editExportJob(ExportJob& job) {
   job.found = w_.directions->directions();
   job.edit = w_.directions->edit();
   job.directions = directionsRecipe(job.found, job.edit);
-  // Checked here so a bad edit is reported before the export starts; the worker applies it per item.
-  for (const ExportItem& item : job.items) {
-    std::vector<std::vector<float>> latents = item.latents;
-    StyleControls style = job.style;
-    if (!applyEdits(latents, style)) return false;
-  }
-  return true;
+  // Checked once, on one latent, so a bad edit is reported before the export starts (whether it fits depends only
+  // on the generator's shapes); the worker applies it to every item.
+  if (job.edit.isZero() || job.items.empty() || job.items.front().latents.empty()) return true;
+  std::vector<std::vector<float>> probe{job.items.front().latents.front()};
+  StyleControls style = job.style;
+  return applyEdits(probe, style);
 }
 
 QString ExplorerController::applyRecipe(const PngText& recipe) {
