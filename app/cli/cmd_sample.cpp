@@ -7,7 +7,7 @@
 #include "commands.h"
 #include "explore/batch_render.h"
 #include "explore/generator_session.h"
-#include "explore/latent_text.h"
+#include "explore/latent_record.h"
 #include "explore/style_controls.h"
 #include "export/png_export.h"
 #include "export/recipe_text.h"
@@ -27,11 +27,15 @@ int runSample(const std::vector<std::string>& args) {
   StyleControls style = loadStyleControls(*g, o.style, o.checkpoint);
   std::vector<std::vector<float>> latents;
   if (!o.latent.empty()) {
+    // A z as an export records it, or a latent file from `project` (z, w or w+ with its anchor z).
     const bool inline_text = o.latent.find(',') != std::string::npos || o.latent.find('[') != std::string::npos;
-    latents.push_back(latentFromText(inline_text ? o.latent : readFile(o.latent)));  // a missing file names itself
-    if (int(latents.front().size()) != g->latentDim())
-      throw GanscopeError("--latent has " + std::to_string(latents.front().size()) + " values; " + o.checkpoint +
-                          " takes latents of " + std::to_string(g->latentDim()));
+    const std::string text = inline_text ? o.latent : readFile(o.latent);  // a missing file names itself
+    try {
+      latents.push_back(latentForRendering(*g, latentRecordFromText(text), style));
+    } catch (const GanscopeError& e) {
+      throw GanscopeError("--latent " + (inline_text ? std::string() : o.latent + " ") + "for " + o.checkpoint +
+                          ": " + e.what());
+    }
   }
   for (int i = 0; i < o.n && o.latent.empty(); ++i) latents.push_back(g->latentForSeed(o.seed + i));
   const std::vector<float> recorded = latents.front();  // before --directions moves it

@@ -29,7 +29,8 @@ int main(int argc, char** argv) {
     if (command == "info") return runInfo(args);
     if (command == "data") return runData(args);
     if (command == "health") return runHealth(args);
-    std::fprintf(stderr, "ganscope-cli: unknown command '%s' (train, sample, video, export-generator, info, data, health)\n",
+    if (command == "project") return runProject(args);
+    std::fprintf(stderr, "ganscope-cli: unknown command '%s' (train, sample, video, export-generator, info, data, health, project)\n",
                  command.c_str());
     return 2;
   } catch (const UsageError& e) {

@@ -62,6 +62,17 @@ struct HealthCommandOptions {
   bool help = false;
 };
 
+struct ProjectOptions {
+  std::string checkpoint;
+  std::string image;            // the picture to find
+  std::string out;              // latent file (JSON), read back by `sample --latent`
+  std::string save_image;       // also write the result image here ("": no)
+  std::string space;            // z, w or w+ ("": w for style generators, z for DCGAN)
+  int steps = 300;
+  uint64_t seed = 0;
+  bool help = false;
+};
+
 struct DataOptions {
   DataConfig data;
   bool help = false;
@@ -76,6 +87,7 @@ CheckpointOptions parseInfoOptions(const std::vector<std::string>& args);
 CheckpointOptions parseExportOptions(const std::vector<std::string>& args);
 DataOptions parseDataOptions(const std::vector<std::string>& args);
 HealthCommandOptions parseHealthOptions(const std::vector<std::string>& args);
+ProjectOptions parseProjectOptions(const std::vector<std::string>& args);
 
 // Flags that may change on --resume; the others come from the run's checkpoint.
 bool allowedOnResume(const std::string& flag);
@@ -89,6 +101,7 @@ const char* infoUsage();
 const char* exportUsage();
 const char* dataUsage();
 const char* healthUsage();
+const char* projectUsage();
 
 }  // namespace gs::cli
 

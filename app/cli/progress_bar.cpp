@@ -3,6 +3,15 @@
 #include <cmath>
 
 namespace gs::cli {
+namespace {
+
+// "[#####-----] " for the share done.
+std::string barText(double done, int width) {
+  const int filled = static_cast<int>(std::min(1.0, std::max(0.0, done)) * width + 0.5);
+  return "[" + std::string(filled, '#') + std::string(width - filled, '-') + "] ";
+}
+
+}  // namespace
 
 std::string formatDuration(double seconds) {
   if (!std::isfinite(seconds) || seconds < 0) return "?";
@@ -20,11 +29,7 @@ std::string formatDuration(double seconds) {
 std::string formatProgress(const StepStats& s, int64_t total, double images_per_second, double eta_seconds,
                            int bar_width) {
   std::string line;
-  if (bar_width > 0) {
-    const double frac = total > 0 ? std::min(1.0, static_cast<double>(s.step) / total) : 0.0;
-    const int filled = static_cast<int>(frac * bar_width + 0.5);
-    line = "[" + std::string(filled, '#') + std::string(bar_width - filled, '-') + "] ";
-  }
+  if (bar_width > 0) line = barText(total > 0 ? static_cast<double>(s.step) / total : 0.0, bar_width);
   char buf[256];
   std::snprintf(buf, sizeof buf, "%lld/%lld  %.1f img/s  G %.3f  D %.3f  D(x) %.2f  D(G(z)) %.2f  ETA %s",
                 static_cast<long long>(s.step), static_cast<long long>(total), images_per_second, s.g_loss, s.d_loss,
@@ -45,28 +50,45 @@ double ProgressBar::rate(double& seconds_per_step) const {
   return (window_.back().images - window_.front().images) / dt;
 }
 
-void ProgressBar::update(const StepStats& s) {
+bool ProgressBar::record(int64_t step, int64_t images) {
   const auto now = Clock::now();
-  window_.push_back({now, s.step, s.images_seen});
+  window_.push_back({now, step, images});
   while (window_.size() > 2 && now - window_.front().t > std::chrono::seconds(10)) window_.pop_front();
-
-  const bool last = s.step >= total_;
-  if (tty_ && !last && now - last_draw_ < std::chrono::milliseconds(100)) return;
-  if (!tty_ && !last && s.step % log_every_ != 0) return;
+  const bool last = step >= total_;
+  if (tty_ && !last && now - last_draw_ < std::chrono::milliseconds(100)) return false;
+  if (!tty_ && !last && step % log_every_ != 0) return false;
   last_draw_ = now;
+  return true;
+}
 
+void ProgressBar::draw(const std::string& line_with_bar, const std::string& plain_line) {
+  if (tty_) {
+    // "\033[K" clears what a longer previous line left behind.
+    std::fprintf(out_, "\r%s\033[K", line_with_bar.c_str());
+    line_open_ = true;
+  } else {
+    std::fprintf(out_, "step %s\n", plain_line.c_str());
+  }
+  std::fflush(out_);
+}
+
+void ProgressBar::update(const StepStats& s) {
+  if (!record(s.step, s.images_seen)) return;
   double seconds_per_step = NAN;
   double speed = rate(seconds_per_step);
   if (speed <= 0) speed = s.images_per_second;  // first step: the step's own figure
   const double eta = std::isfinite(seconds_per_step) ? seconds_per_step * (total_ - s.step) : NAN;
-  if (tty_) {
-    // "\033[K" clears what a longer previous line left behind.
-    std::fprintf(out_, "\r%s\033[K", formatProgress(s, total_, speed, eta, 20).c_str());
-    line_open_ = true;
-  } else {
-    std::fprintf(out_, "step %s\n", formatProgress(s, total_, speed, eta, 0).c_str());
-  }
-  std::fflush(out_);
+  draw(formatProgress(s, total_, speed, eta, 20), formatProgress(s, total_, speed, eta, 0));
+}
+
+void ProgressBar::update(int64_t step, const std::string& text) {
+  if (!record(step, step)) return;
+  double seconds_per_step = NAN;
+  rate(seconds_per_step);
+  const double eta = std::isfinite(seconds_per_step) ? seconds_per_step * (total_ - step) : NAN;
+  const std::string count = std::to_string(step) + "/" + std::to_string(total_) + "  " + text + "  ETA " +
+                            formatDuration(eta);
+  draw(barText(total_ > 0 ? double(step) / total_ : 0.0, 20) + count, count);
 }
 
 void ProgressBar::message(const std::string& text) {

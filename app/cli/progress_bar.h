@@ -21,6 +21,8 @@ class ProgressBar {
  public:
   ProgressBar(std::FILE* out, bool tty, int64_t total_steps, int log_every);
   void update(const StepStats& s);
+  // Any other step loop: "[#####-----] 120/300  <text>  ETA 5s" (the text after the count).
+  void update(int64_t step, const std::string& text);
   // Prints a message on its own line (clearing a half-drawn bar first).
   void message(const std::string& text);
   // Ends the in-place line.
@@ -34,6 +36,9 @@ class ProgressBar {
     int64_t images;
   };
   double rate(double& seconds_per_step) const;
+  // Records the step; false when this one is not drawn (too soon on a TTY, not a log step otherwise).
+  bool record(int64_t step, int64_t images);
+  void draw(const std::string& line_with_bar, const std::string& plain_line);
 
   std::FILE* out_;
   bool tty_;

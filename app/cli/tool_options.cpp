@@ -1,4 +1,4 @@
-// Flags of the commands that read a checkpoint: sample, info, export-generator, health.
+// Flags of the commands that read a checkpoint: sample, info, export-generator, health, project.
 #include <algorithm>
 #include <cmath>
 
@@ -127,6 +127,30 @@ HealthCommandOptions parseHealthOptions(const std::vector<std::string>& args) {
   t.value("--real", [&o](const std::string& v) { o.real = static_cast<int>(parseInteger("--real", v, 2, 100000)); });
   t.parse(args);
   if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");
+  return o;
+}
+
+ProjectOptions parseProjectOptions(const std::vector<std::string>& args) {
+  ProjectOptions o;
+  if (wantsHelp(args)) {
+    o.help = true;
+    return o;
+  }
+  FlagTable t("project");
+  t.value("--checkpoint", [&o](const std::string& v) { o.checkpoint = v; });
+  t.value("--image", [&o](const std::string& v) { o.image = v; });
+  t.value("--out", [&o](const std::string& v) { o.out = v; });
+  t.value("--save-image", [&o](const std::string& v) { o.save_image = v; });
+  t.value("--steps", [&o](const std::string& v) { o.steps = int(parseInteger("--steps", v, 1, 100000)); });
+  t.value("--seed", [&o](const std::string& v) { o.seed = parseUnsigned("--seed", v); });
+  t.value("--space", [&o](const std::string& v) {
+    if (v != "z" && v != "w" && v != "w+") throw UsageError("--space: expected z, w or w+, got '" + v + "'");
+    o.space = v;
+  });
+  t.parse(args);
+  if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");
+  if (o.image.empty()) throw UsageError("--image IMG is required");
+  if (o.out.empty()) throw UsageError("--out latent.json is required");
   return o;
 }
 

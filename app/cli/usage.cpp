@@ -16,6 +16,7 @@ commands:
   info              show a checkpoint's config, step and fingerprint
   health            measure a checkpoint's diversity, near-duplicates and support size against its data
   data              check a dataset: images used, files skipped and why
+  project           find a picture in a generator: the latent that reproduces it, for sample --latent
 
 ganscope-cli COMMAND --help shows the flags of a command.
 )";
@@ -133,6 +134,23 @@ const char* sampleUsage() {
                       records them under "Latent" (or a JSON array, or a file holding either)
 
 Images carry PNG metadata: AI-generated, seed, truncation, style controls, model fingerprint, step.
+)";
+}
+
+const char* projectUsage() {
+  return R"(usage: ganscope-cli project --checkpoint FILE --image IMG --out latent.json [flags]
+
+Finds the latent whose image reproduces IMG (projection, as StyleGAN2's projector does): Adam on z (DCGAN) or
+on w / w+ (style generators), with a pixel loss at full, 1/2 and 1/4 resolution and, when FILE is a full
+checkpoint (.gsck), matching of the discriminator's features. IMG is prepared as the training images were.
+
+  --checkpoint FILE   checkpoint (.gsck) or generator file (.gsgen)
+  --image IMG         the picture to find (PNG, JPEG, BMP, WebP, TIFF)
+  --out FILE.json     the latent found; `ganscope-cli sample --checkpoint FILE --latent FILE.json` renders it
+  --steps N           optimiser steps (default 300)
+  --space S           z, w or w+ (default: w for style generators, z for DCGAN)
+  --seed S            z: the first of the seeds tried; w: the anchor z the explorer starts from (default 0)
+  --save-image FILE   also write the result image (PNG with its recipe)
 )";
 }
 

@@ -22,6 +22,7 @@ namespace gs {
 
 struct GeneratorSession::State {
   ModelConfig config;
+  DataConfig data;
   std::shared_ptr<GeneratorNet> generator;
   std::shared_ptr<StyleGeneratorNet> style;  // the same generator when it is style-based, else null
   c10::Device device{c10::kCPU};
@@ -49,6 +50,21 @@ std::string weightsFingerprint(GeneratorNet& g) {
   return buf;
 }
 
+// Copies weights and buffers by name; parameters() is not const in LibTorch, the source is only read.
+void copyWeights(const GeneratorNet& from, GeneratorNet& to) {
+  auto& source = const_cast<GeneratorNet&>(from);
+  at::NoGradGuard no_grad;
+  auto dst_params = to.named_parameters(/*recurse=*/true);
+  for (const auto& p : source.named_parameters(/*recurse=*/true)) {
+    at::Tensor* d = dst_params.find(p.key());
+    if (!d) throw GanscopeError("snapshot: generator layout differs from its config (" + p.key() + ")");
+    d->copy_(p.value().detach().to(at::kCPU));
+  }
+  auto dst_bufs = to.named_buffers(/*recurse=*/true);
+  for (const auto& b : source.named_buffers(/*recurse=*/true))
+    if (at::Tensor* d = dst_bufs.find(b.key())) d->copy_(b.value().detach().to(at::kCPU));
+}
+
 }  // namespace
 
 GeneratorSession::GeneratorSession() : s_(std::make_unique<State>()) {}
@@ -69,6 +85,7 @@ std::shared_ptr<GeneratorSession> GeneratorSession::openBytes(const std::string&
 std::shared_ptr<GeneratorSession> GeneratorSession::adopt(GeneratorFile file, const std::string& label) {
   std::shared_ptr<GeneratorSession> s(new GeneratorSession());
   s->s_->config = file.config.model;
+  s->s_->data = file.config.data;
   s->s_->generator = file.generator;
   s->s_->step = file.step;
   s->s_->label = label;
@@ -89,26 +106,15 @@ std::shared_ptr<GeneratorSession> GeneratorSession::snapshot(const GeneratorNet&
   std::shared_ptr<GeneratorSession> s(new GeneratorSession());
   s->s_->config = config;
   s->s_->label = label;
+  s->s_->data.resolution = config.resolution;
   s->s_->generator = makeGenerator(config);
-  // Copy weights and buffers by name; parameters() is not const in LibTorch, the source is only read.
-  auto& source = const_cast<GeneratorNet&>(generator);
-  {
-    at::NoGradGuard no_grad;
-    auto dst_params = s->s_->generator->named_parameters(/*recurse=*/true);
-    for (const auto& p : source.named_parameters(/*recurse=*/true)) {
-      at::Tensor* d = dst_params.find(p.key());
-      if (!d) throw GanscopeError("snapshot: generator layout differs from its config (" + p.key() + ")");
-      d->copy_(p.value().detach().to(at::kCPU));
-    }
-    auto dst_bufs = s->s_->generator->named_buffers(/*recurse=*/true);
-    for (const auto& b : source.named_buffers(/*recurse=*/true))
-      if (at::Tensor* d = dst_bufs.find(b.key())) d->copy_(b.value().detach().to(at::kCPU));
-  }
+  copyWeights(generator, *s->s_->generator);
   s->place();
   return s;
 }
 
 const ModelConfig& GeneratorSession::config() const { return s_->config; }
+const DataConfig& GeneratorSession::dataConfig() const { return s_->data; }
 int GeneratorSession::latentDim() const { return s_->config.latent_dim; }
 std::string GeneratorSession::label() const { return s_->label; }
 std::string GeneratorSession::sourcePath() const { return s_->path; }
@@ -122,6 +128,28 @@ std::vector<int> GeneratorSession::styleLayerResolutions() const {
   return s_->style ? s_->style->layerResolutions() : std::vector<int>{};
 }
 int GeneratorSession::wDim() const { return s_->style ? static_cast<int>(s_->style->wDim()) : 0; }
+
+std::vector<float> GeneratorSession::mappedW(const std::vector<float>& z) {
+  if (!s_->style) throw GanscopeError("mappedW: this generator has no w (it is not style-based)");
+  if (int(z.size()) != latentDim())
+    throw GanscopeError("mappedW: latent has " + std::to_string(z.size()) + " values, the generator takes " +
+                        std::to_string(latentDim()));
+  std::lock_guard<std::mutex> lock(s_->mutex);
+  c10::InferenceMode guard;
+  const at::Tensor zt = at::tensor(at::ArrayRef<float>(z), at::kFloat).view({1, -1}).to(s_->device);
+  const at::Tensor w = s_->style->mapping(zt).to(at::kCPU, at::kFloat).contiguous();
+  return std::vector<float>(w.data_ptr<float>(), w.data_ptr<float>() + w.numel());
+}
+
+std::shared_ptr<GeneratorNet> GeneratorSession::copyNetwork() {
+  auto copy = makeGenerator(s_->config);
+  {
+    std::lock_guard<std::mutex> lock(s_->mutex);
+    copyWeights(*s_->generator, *copy);
+  }
+  copy->eval();
+  return copy;
+}
 
 ImageU8 GeneratorSession::render(const std::vector<float>& z, float truncation, const StyleControls& style) {
   return renderBatch({z}, truncation, style).front();

@@ -29,6 +29,9 @@ class GeneratorSession {
   ~GeneratorSession();
 
   const ModelConfig& config() const;
+  // How the training images were prepared (resolution, aspect, alpha background): a target image for
+  // projection is prepared the same way. Defaults at the model's resolution for a live snapshot.
+  const DataConfig& dataConfig() const;
   int latentDim() const;
   std::string label() const;        // file name or "live: step N"
   std::string sourcePath() const;   // the checkpoint or generator file it was opened from ("": not a file)
@@ -50,6 +53,11 @@ class GeneratorSession {
   bool isStyleBased() const;
   std::vector<int> styleLayerResolutions() const;
   int wDim() const;
+  // Style-based generators: w of z (mapping only, no truncation). Throws GanscopeError for other generators.
+  std::vector<float> mappedW(const std::vector<float>& z);
+  // A deep copy of the generator's weights on the CPU in eval mode, for work that needs gradients (projection)
+  // without touching the network renders use.
+  std::shared_ptr<GeneratorNet> copyNetwork();
 
   // Up to `count` edit directions (latent_directions.h): GANSpace's principal components of w over `samples`
   // mapped latents (fixed seed) for style-based generators, SeFa's directions of z for DCGAN. Deterministic.

@@ -147,6 +147,27 @@ void saveGeneratorFile(const std::string& path, GeneratorNet& g, const TrainConf
 
 TrainConfig readCheckpointConfig(const std::string& path) { return readCheckpointFile(path).header.config; }
 
+std::shared_ptr<DiscriminatorNet> loadDiscriminatorFile(const std::string& path) {
+  const CheckpointFile file = readCheckpointFile(path);
+  if (file.header.kind != "full") return nullptr;
+  // Built as the trainer builds it: the loss and R1 decide whether it has BatchNorm.
+  auto d = makeDiscriminator(file.header.config.model, file.header.config.optim);
+  torch::serialize::InputArchive archive;
+  archiveFromBytes(archive, file.blob, path);
+  try {
+    torch::serialize::InputArchive sub;
+    archive.read("D", sub);
+    d->load(sub);
+  } catch (const c10::Error& e) {
+    throw fileError(path, std::string("discriminator weights do not fit the stored model config (") +
+                              e.what_without_backtrace() + ")");
+  } catch (const std::exception& e) {
+    throw fileError(path, std::string("discriminator weights cannot be read (") + firstLine(e.what()) + ")");
+  }
+  d->eval();
+  return d;
+}
+
 void pruneCheckpoints(const std::vector<std::string>& oldest_first, int keep) {
   if (keep <= 0) return;
   const int excess = static_cast<int>(oldest_first.size()) - keep;

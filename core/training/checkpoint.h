@@ -18,6 +18,7 @@ class InputArchive;
 
 namespace gs {
 
+class DiscriminatorNet;
 class GeneratorNet;
 
 // The JSON header of a checkpoint.
@@ -73,6 +74,9 @@ GeneratorFile loadGeneratorBytes(const std::string& bytes, const std::string& la
 void saveGeneratorFile(const std::string& path, GeneratorNet& g, const TrainConfig& config, int64_t step,
                        const std::string& fingerprint = "");
 TrainConfig readCheckpointConfig(const std::string& path);
+// The discriminator of a full checkpoint (CPU, eval mode); null for a generator-only file. Throws GanscopeError
+// naming the file when it is damaged.
+std::shared_ptr<DiscriminatorNet> loadDiscriminatorFile(const std::string& path);
 
 // Deletes all but the newest `keep` of the given checkpoint files (listed oldest first); missing files are
 // ignored. keep <= 0 keeps everything.
