@@ -26,7 +26,9 @@ at::Tensor ProjectionLoss::pixelTerms(const at::Tensor& x, const at::Tensor& t) 
   return loss;
 }
 
-at::Tensor ProjectionLoss::perImage(const at::Tensor& images) const {
+at::Tensor ProjectionLoss::perImage(const at::Tensor& generated) const {
+  // Compared as shown: a style generator's output can pass [-1, 1], and its 8-bit image clips there.
+  const at::Tensor images = generated.clamp(-1.0, 1.0);
   at::Tensor loss = pixelTerms(images, target_);
   if (w_.multiscale > 0 && target_half_.defined()) {
     const at::Tensor half = at::avg_pool2d(images, 2);

@@ -22,7 +22,7 @@ class ProjectionLoss {
   // target [1, C, H, W] in [-1, 1]; d may be null.
   ProjectionLoss(const at::Tensor& target, std::shared_ptr<DiscriminatorNet> d, ProjectionLossWeights weights);
   // images [N, C, H, W] -> loss of each image [N].
-  at::Tensor perImage(const at::Tensor& images) const;
+  at::Tensor perImage(const at::Tensor& generated) const;
   bool usesDiscriminator() const { return d_ != nullptr; }
 
  private:
