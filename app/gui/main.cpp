@@ -3,10 +3,13 @@
 // PATH may be an image folder, a run folder or a checkpoint. --screenshot saves the window after a delay and
 // quits (documentation images, headless checks under xvfb); --train-steps starts training PATH (an image
 // folder) with the panel's defaults once it has loaded; --lab-run starts the 2D lab on the ring or the grid;
-// --renderer picks what draws the images (Vulkan when a device exists, else QPainter), remembered in settings.
+// --renderer picks what draws the images (Vulkan when a device exists, else QPainter), remembered in settings;
+// --project IMAGE runs File > Project image on IMAGE and uses the result in the explorer.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QDockWidget>
 #include <QTabWidget>
 #include <QTimer>
@@ -16,6 +19,7 @@
 
 #include "ui/widgets/app_style.h"
 #include "ui/training/data_panel.h"
+#include "ui/explore/projection_dialog.h"
 #include "ui/health/health_lab.h"
 #include "ui/lab2d/lab2d_panel.h"
 #include "ui/training/run_actions.h"
@@ -50,7 +54,9 @@ int main(int argc, char** argv) {
   QCommandLineOption lab_run("lab-run", "Start a 2D lab run on DISTRIBUTION (ring or grid).", "DISTRIBUTION");
   QCommandLineOption renderer("renderer", "What draws the images: auto (Vulkan when a device exists), vulkan or "
       "painter (QPainter). Remembered.", "NAME");
-  parser.addOptions({screenshot, delay, tab, no_demo, train_steps, lab_run, renderer});
+  QCommandLineOption project("project", "Once the generator is ready, find IMAGE in it (File > Project image) and use "
+      "the result in the explorer; --screenshot then also saves the dialog as FILE_dialog.png.", "IMAGE");
+  parser.addOptions({screenshot, delay, tab, no_demo, train_steps, lab_run, renderer, project});
   parser.process(app);
 
   // The renderer: the one asked for (and remembered), else the remembered one.
@@ -88,6 +94,18 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "ganscope: generator ready %.0f ms after launch\n", double(since_launch.elapsed()));
   });
 
+  if (parser.isSet(project)) {
+    const QString image = parser.value(project);
+    QObject::connect(&window, &gs::MainWindow::generatorChanged, &window, [&window, image] {
+      window.openProjection(image);
+      gs::ProjectionDialog* dialog = window.projectionDialog();
+      QObject::connect(dialog, &gs::ProjectionDialog::finished, dialog, [dialog](bool ok) {
+        if (ok) dialog->useButton()->click();
+      });
+      dialog->start();
+    }, Qt::SingleShotConnection);
+  }
+
   if (parser.isSet(screenshot)) {
     const QString file = parser.value(screenshot);
     const QString shown = parser.value(tab);
@@ -96,7 +114,12 @@ int main(int argc, char** argv) {
       if (shown == "charts" || shown == "health")
         window.findChild<QDockWidget*>(shown == "charts" ? "chartsDock" : "healthDock")->raise();
       QApplication::processEvents();
-      const bool ok = gs::grabWithCanvases(&window).save(file);
+      bool ok = gs::grabWithCanvases(&window).save(file);
+      if (gs::ProjectionDialog* dialog = window.projectionDialog()) {
+        const QString dialog_file = QString(file).replace(QRegularExpression("\\.png$"), "") + "_dialog.png";
+        ok = dialog->grab().save(dialog_file) && ok;
+        std::fprintf(stderr, "ganscope: screenshot %s saved\n", qPrintable(dialog_file));
+      }
       std::fprintf(stderr, "ganscope: screenshot %s %s\n", qPrintable(file), ok ? "saved" : "FAILED");
       QApplication::exit(ok ? 0 : 1);
     });

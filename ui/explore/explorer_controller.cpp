@@ -135,6 +135,18 @@ QString ExplorerController::applyRecipe(const PngText& recipe) {
   return notes.join("; ");
 }
 
+void ExplorerController::showLatent(const LatentRecord& latent) {
+  if (!session_) throw GanscopeError("no generator on screen");
+  StyleControls style;
+  const std::vector<float> z = latentForRendering(*session_, latent, style);
+  // The w offsets hold exactly at truncation 1; then one frame with everything.
+  w_.latent->setTruncation(1.0f);
+  w_.style->setControls(style);
+  w_.directions->setEdit({});
+  w_.latent->setLatent(z);
+  w_.tabs->setCurrentIndex(kExplorerTab);
+}
+
 void ExplorerController::requestExplorerFrame() {
   if (!session_ || w_.latent->latent().empty()) return;
   RenderRequest request;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "explore/latent_record.h"
 #include "explore/style_controls.h"
 #include "export/png_export.h"
 #include "ui/explore/render_service.h"
@@ -75,6 +76,11 @@ class ExplorerController : public QObject {
   // direction edit. Returns what could not be restored ("" when all of it was), or throws GanscopeError for a
   // file without a recipe.
   QString applyRecipe(const PngText& recipe);
+
+  // Starts the explorer from a latent file's latent (a projection's): a z as it is; a w or w+ as its anchor z
+  // plus w offsets in the style controls, at truncation 1. Other edits are cleared. Throws GanscopeError when
+  // the latent does not fit the generator on screen.
+  void showLatent(const LatentRecord& latent);
 
   void requestExplorerFrame();
   void requestGridFrame(bool only_if_shown = false);

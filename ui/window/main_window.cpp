@@ -196,6 +196,7 @@ void MainWindow::buildMenus() {
   file->addAction("Open &checkpoint\u2026", QKeySequence("Ctrl+Shift+O"), this, [this] { chooseCheckpoint(); });
   file->addAction("&Attach to run folder\u2026", this, [this] { chooseRunFolder(); });
   file->addAction("Open &recipe (exported PNG)\u2026", this, [this] { chooseRecipe(); });
+  file->addAction("&Project image (find it in the generator)\u2026", this, [this] { openProjection(); });
   file->addSeparator();
   auto* recent_folders = file->addMenu("Recent image folders");
   auto* recent_runs = file->addMenu("Recent runs");

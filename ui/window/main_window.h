@@ -5,6 +5,7 @@
 // work is done by its parts: ExplorerController (rendering and edits), ExportActions, RunActions (training and
 // followed runs), HealthLab, GeneratorLoader. Errors show in a banner; the app keeps running.
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -28,6 +29,7 @@ class GeneratorSession;
 class HealthLab;
 class ImageCanvas;
 class LatentPanel;
+class ProjectionDialog;
 class RenderService;
 class RunActions;
 class RunFollower;
@@ -53,6 +55,10 @@ class MainWindow : public QMainWindow, public WindowShell {
   void setGenerator(std::shared_ptr<GeneratorSession> session, bool continues_run = false);
   // An exported PNG: restores the explorer to its recipe (seed or latent, truncation, style, directions).
   void openRecipe(const QString& png_path);
+  // File > Project image...: the projection dialog on the generator on screen, with `image_path` chosen when
+  // given (it does not start by itself). Shows an error when no generator is open.
+  void openProjection(const QString& image_path = {});
+  ProjectionDialog* projectionDialog() const;
 
   // WindowShell: what the window's parts may use.
   QWidget* dialogParent() override { return this; }
@@ -128,6 +134,7 @@ class MainWindow : public QMainWindow, public WindowShell {
   QLabel* banner_;
   QWidget* banner_row_;
   QMenu* view_menu_ = nullptr;
+  QPointer<ProjectionDialog> projection_;
 };
 
 }  // namespace gs

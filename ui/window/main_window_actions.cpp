@@ -18,6 +18,7 @@
 #include "training/run_folder.h"
 #include "ui/explore/explorer_controller.h"
 #include "ui/explore/generator_loader.h"
+#include "ui/explore/projection_dialog.h"
 #include "ui/export/export_actions.h"
 #include "ui/training/data_panel.h"
 #include "ui/training/run_actions.h"
@@ -31,7 +32,12 @@ namespace gs {
 void MainWindow::openPath(const QString& path) {
   const QFileInfo info(path);
   if (!info.exists()) return showError(path + ": does not exist");
-  if (!info.isDir()) return info.suffix().compare("png", Qt::CaseInsensitive) == 0 ? openRecipe(path) : openCheckpoint(path);
+  const QString suffix = info.suffix().toLower();
+  if (!info.isDir() && suffix == "png") return openRecipe(path);
+  // Other pictures carry no recipe: offer to find them in the generator.
+  static const QStringList pictures{"jpg", "jpeg", "bmp", "webp", "tif", "tiff"};
+  if (!info.isDir() && pictures.contains(suffix)) return openProjection(path);
+  if (!info.isDir()) return openCheckpoint(path);
   if (isRunFolder(path.toStdString())) {
     runs_->attachRun(path);
   } else {
@@ -64,8 +70,34 @@ void MainWindow::openRecipe(const QString& png_path) {
     showStatus("Recipe of " + QFileInfo(png_path).fileName() + " restored" + (notes.isEmpty() ? "" : ": " + notes),
                10000);
   } catch (const std::exception& e) {
-    showError(png_path + ": " + QString::fromStdString(e.what()));
+    const QString why = QString::fromStdString(e.what());
+    const bool plain_picture = why.startsWith("no GANscope recipe");
+    showError(png_path + ": " + why +
+              (plain_picture ? " \u2014 File > Project image finds the generator's closest image to it" : ""));
   }
+}
+
+ProjectionDialog* MainWindow::projectionDialog() const { return projection_; }
+
+void MainWindow::openProjection(const QString& image_path) {
+  if (!generator()) return showError("Project image: open a generator first (File > Open checkpoint)");
+  if (projection_ && projection_->session() != generator()) delete projection_;  // another generator now
+  if (!projection_) {
+    projection_ = new ProjectionDialog(generator(), this);
+    projection_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(projection_, &ProjectionDialog::useLatent, this, [this](const LatentRecord& latent) {
+      try {
+        explorer_->showLatent(latent);
+        clearError();
+        showStatus("The explorer starts from the projected latent", 8000);
+      } catch (const std::exception& e) {
+        showError("Use in explorer: " + QString::fromStdString(e.what()));
+      }
+    });
+  }
+  if (!image_path.isEmpty() && !projection_->isRunning()) projection_->setImagePath(image_path);
+  projection_->show();
+  projection_->raise();
 }
 
 void MainWindow::chooseRecipe() {
