@@ -28,6 +28,7 @@ if(GANSCOPE_BUILD_GUI)
   ganscope_qtest(menus)
   ganscope_qtest(follow)
   ganscope_qtest(bad_input_window)
+  ganscope_qtest(projection)
   target_link_libraries(ui_bad_input_window_test PRIVATE ganscope_bad_corpus)
 endif()
 
