@@ -71,9 +71,10 @@ void MainWindow::openRecipe(const QString& png_path) {
                10000);
   } catch (const std::exception& e) {
     const QString why = QString::fromStdString(e.what());
-    const bool plain_picture = why.startsWith("no GANscope recipe");
-    showError(png_path + ": " + why +
-              (plain_picture ? " \u2014 File > Project image finds the generator's closest image to it" : ""));
+    // A picture without a recipe: offer to find it in the generator instead.
+    const bool offer = why.startsWith("no GANscope recipe") && generator();
+    showError(png_path + ": " + why + (offer ? " \u2014 the Project image dialog can find it in the generator" : ""));
+    if (offer) openProjection(png_path);
   }
 }
 
