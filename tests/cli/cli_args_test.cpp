@@ -240,5 +240,25 @@ TEST(CheckpointArgs, InfoExportAndData) {
   EXPECT_EQ(d.data.aspect, AspectPolicy::Stretch);
 }
 
+TEST(ProjectArgs, RequiredFlagsAndSpace) {
+  const ProjectOptions o = parseProjectOptions({"--checkpoint", "c", "--image", "i.png", "--out", "l.json",
+                                                "--steps", "50", "--space", "w+", "--seed", "3", "--save-image", "r.png"});
+  EXPECT_EQ(o.image, "i.png");
+  EXPECT_EQ(o.out, "l.json");
+  EXPECT_EQ(o.steps, 50);
+  EXPECT_EQ(o.space, "w+");
+  EXPECT_EQ(o.seed, 3u);
+  EXPECT_EQ(o.save_image, "r.png");
+  EXPECT_EQ(parseProjectOptions({"--checkpoint", "c", "--image", "i", "--out", "l"}).space, "");
+  auto err = [](const Args& a) { return usageError([](const Args& x) { parseProjectOptions(x); }, a); };
+  EXPECT_NE(err({"--image", "i", "--out", "l"}).find("--checkpoint FILE is required"), std::string::npos);
+  EXPECT_NE(err({"--checkpoint", "c", "--out", "l"}).find("--image IMG is required"), std::string::npos);
+  EXPECT_NE(err({"--checkpoint", "c", "--image", "i"}).find("--out latent.json is required"), std::string::npos);
+  EXPECT_NE(err({"--checkpoint", "c", "--image", "i", "--out", "l", "--space", "x"}).find("--space: expected z, w"),
+            std::string::npos);
+  EXPECT_NE(err({"--checkpoint", "c", "--image", "i", "--out", "l", "--steps", "0"}).find("--steps"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace gs::cli
