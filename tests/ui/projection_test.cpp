@@ -4,6 +4,7 @@
 // Cancel stops it; without a generator the menu entry says what to do.
 #include <QLabel>
 #include <QPushButton>
+#include <QSlider>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -73,6 +74,11 @@ class ProjectionTest : public QObject {
     QVERIFY(window.latentPanel()->latent() != before);
     QVERIFY(!window.styleLayerPanel()->controls().w_offset.empty());
     QTRY_VERIFY_WITH_TIMEOUT(window.explorerCanvas()->image() == toQImage(result.image), 20000);
+    QVERIFY2(window.explorerCanvas()->caption().contains("projected latent \u00B7 psi"),
+             qPrintable(window.explorerCanvas()->caption()));
+    // Moving a slider makes it an edited latent like any other.
+    window.latentPanel()->dimensionSlider(0)->setValue(window.latentPanel()->dimensionSlider(0)->value() + 50);
+    QTRY_VERIFY_WITH_TIMEOUT(window.explorerCanvas()->caption().contains("edited latent"), 20000);
   }
 
   void useInExplorerSetsADcganZ() {

@@ -41,6 +41,7 @@ ExplorerController::ExplorerController(WindowShell& shell, Widgets widgets, QObj
 
 void ExplorerController::setGenerator(std::shared_ptr<GeneratorSession> session, bool continues_run) {
   if (!session) return;
+  if (!continues_run) projected_z_.clear();
   session_ = std::move(session);
   auto weak = std::weak_ptr<GeneratorSession>(session_);
   auto latent_for_seed = [weak](uint64_t seed) {
@@ -143,6 +144,8 @@ void ExplorerController::showLatent(const LatentRecord& latent) {
   w_.latent->setTruncation(1.0f);
   w_.style->setControls(style);
   w_.directions->setEdit({});
+  projected_z_ = z;
+  projected_style_ = styleControlsToJson(w_.style->controls());
   w_.latent->setLatent(z);
   w_.tabs->setCurrentIndex(kExplorerTab);
 }
@@ -182,10 +185,14 @@ void ExplorerController::onFrame(RenderChannel channel, const QImage& image, qui
     return;
   }
   const auto origin = w_.latent->originSeed();
+  // A projected latent keeps its name until the sliders, style controls or directions move it.
+  const bool projected = !origin && !projected_z_.empty() && w_.latent->latent() == projected_z_ &&
+                         w_.directions->edit().isZero() && styleControlsToJson(w_.style->controls()) == projected_style_;
   w_.explorer->setCaption(QString("%1 \u00B7 %2%3 \u00B7 psi %4 \u00B7 %5 \u00D7 %6 px \u00B7 %7 ms")
                               .arg(QString::fromStdString(session_->label()))
-                              .arg(origin ? QString("seed %1").arg(*origin) : QString("edited latent"))
-                              .arg(edited() ? QString(" \u00B7 edited") : QString())
+                              .arg(origin ? QString("seed %1").arg(*origin)
+                                          : projected ? QString("projected latent") : QString("edited latent"))
+                              .arg(edited() && !projected ? QString(" \u00B7 edited") : QString())
                               .arg(w_.latent->truncation(), 0, 'f', 2)
                               .arg(image.width())
                               .arg(image.height())

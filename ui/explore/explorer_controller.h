@@ -101,6 +101,8 @@ class ExplorerController : public QObject {
   int grid_size_ = 8;
   bool grid_from_training_ = false;  // the samples tab shows a training grid rather than one rendered here
   bool grid_stale_ = false;          // edits changed while the samples tab was hidden: render it when shown
+  std::vector<float> projected_z_;   // what showLatent() set, to name it in the caption until it is edited
+  std::string projected_style_;      // and its style controls (JSON)
 };
 
 }  // namespace gs
