@@ -1,7 +1,7 @@
 // Projection (explore/projector.h) on real pictures: for each image, the mean pixel error (8-bit levels) of the
 // starting latent and of the latent found, and the seconds it took, then the means. Run by hand, e.g. on the
 // bundled demo generator and the Twitter emoji it was trained on (README "Projection").
-// Usage: bench_projection GENERATOR IMAGE... [--steps N] [--space z|w|w+] [--lr X] [--starts K]
+// Usage: bench_projection GENERATOR IMAGE... [--steps N] [--space z|w|w+] [--lr X] [--starts K] [--features W]
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   gs::ensureFastCpuEnvironment(argc, argv);
   gs::setCpuThreads(0);
   if (argc < 3) {
-    std::fprintf(stderr, "usage: bench_projection GENERATOR IMAGE... [--steps N] [--space z|w|w+] [--lr X] [--starts K]\n");
+    std::fprintf(stderr, "usage: bench_projection GENERATOR IMAGE... [--steps N] [--space z|w|w+] [--lr X] [--starts K] [--features W]\n");
     return 2;
   }
   gs::ProjectionOptions o;
@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     else if (a == "--space" && has_value) o.space = gs::latentSpaceFromName(argv[++i]);
     else if (a == "--lr" && has_value) o.lr = std::atof(argv[++i]);
     else if (a == "--starts" && has_value) o.starts = std::atoi(argv[++i]);
+    else if (a == "--features" && has_value) o.feature_weight = std::atof(argv[++i]);
     else images.push_back(a);
   }
   try {
