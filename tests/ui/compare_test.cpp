@@ -12,9 +12,11 @@
 #include "config.h"
 #include "metrics/quality_record.h"
 #include "training/run_folder.h"
+#include "ui/training/charts_panel.h"
 #include "ui/training/compare_chart.h"
 #include "ui/training/compare_panel.h"
 #include "ui/training/run_compare.h"
+#include "ui/widgets/smoothing_control.h"
 #include "ui/window/main_window.h"
 #include "ui_test_support.h"
 
@@ -230,3 +232,4 @@ class CompareTest : public QObject {
 
 QTEST_MAIN(CompareTest)
 #include "compare_test.moc"
+

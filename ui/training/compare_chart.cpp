@@ -65,6 +65,7 @@ void CompareChart::setCurves(std::vector<RunCurves> runs, const QString& x_title
 
 void CompareChart::rebuild() {
   chart_->removeAllSeries();
+  legend_series_.clear();
   y_->setVisible(!log_y_);
   if (log_axis_) log_axis_->setVisible(log_y_);
   QAbstractAxis* y = log_y_ ? static_cast<QAbstractAxis*>(log_axis_) : y_;
@@ -92,7 +93,8 @@ void CompareChart::rebuild() {
         smooth = pair.smooth;
       }
       smooth->replace(curve.smooth);
-      if (i > 0) chart_->legend()->markers(smooth).front()->setVisible(false);
+      if (i == 0) legend_series_.push_back(smooth);
+      else chart_->legend()->markers(smooth).front()->setVisible(false);
       const QVector<QPointF>& range_points = curve.raw.isEmpty() ? curve.smooth : curve.raw;
       growRange(range_points, lo, hi, log_y_);
       for (const QPointF& p : range_points) {
@@ -114,31 +116,22 @@ void CompareChart::rebuild() {
 
 QStringList CompareChart::legendNames() const {
   QStringList names;
-  for (QLegendMarker* m : chart_->legend()->markers())
-    if (m->isVisible()) names << m->label();
+  for (QLineSeries* s : legend_series_) names << chart_->legend()->markers(s).front()->label();
   return names;
 }
 
 QList<QColor> CompareChart::legendColors() const {
   QList<QColor> colors;
-  for (QLegendMarker* m : chart_->legend()->markers())
-    if (m->isVisible()) colors << static_cast<QLineSeries*>(m->series())->pen().color();
+  for (QLineSeries* s : legend_series_) colors << s->pen().color();
   return colors;
 }
 
 bool CompareChart::usesLogAxis() const {
-  const auto series = chart_->series();
-  return !series.isEmpty() && series.front()->attachedAxes().contains(log_axis_);
+  return !legend_series_.empty() && legend_series_.front()->attachedAxes().contains(log_axis_);
 }
 
 QVector<QPointF> CompareChart::drawnPoints(int index) const {
-  // The legend's series of each run, in run order.
-  int run = 0;
-  for (QLegendMarker* m : chart_->legend()->markers()) {
-    if (!m->isVisible()) continue;
-    if (run++ == index) return static_cast<QLineSeries*>(m->series())->points();
-  }
-  return {};
+  return index >= 0 && index < int(legend_series_.size()) ? legend_series_[size_t(index)]->points() : QVector<QPointF>();
 }
 
 QString CompareChart::readout(double x) const {

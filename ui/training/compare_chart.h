@@ -12,6 +12,7 @@
 #include <vector>
 
 class QChart;
+class QLineSeries;
 class QLogValueAxis;
 class QValueAxis;
 
@@ -54,6 +55,7 @@ class CompareChart : public QWidget {
   QString readout(double x) const;
 
   std::vector<RunCurves> runs_;
+  std::vector<QLineSeries*> legend_series_;  // each run's first smoothed curve, named in the legend
   bool log_y_ = false;
   QString note_;
   QChart* chart_;

@@ -31,19 +31,25 @@ QStringList RunCompare::runFoldersIn(const QString& dir) {
 
 void RunCompare::addRun(const QString& dir) {
   const QString clean = QDir::cleanPath(dir);
-  if (pending_.contains(clean)) return;
+  if (std::any_of(pending_.begin(), pending_.end(), [&](const Pending& p) { return p.dir == clean; })) return;
   for (const auto& r : runs_)
     if (r->dir() == clean) return;
-  pending_ << clean;
+  const Pending pending{clean, unusedColor(), next_order_++};
+  pending_.push_back(pending);
   // Parsing a long metrics.jsonl takes a while: read in a worker, hand the run to the GUI thread when done.
   using Result = std::shared_ptr<ComparedRun>;
   auto* watcher = new QFutureWatcher<Result>(this);
-  connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, clean] {
+  connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, pending] {
     Result run = watcher->result();
     watcher->deleteLater();
-    if (!pending_.removeOne(clean)) return;  // cleared meanwhile
-    run->color = unusedColor();
-    runs_.push_back(std::move(run));
+    const auto it = std::find_if(pending_.begin(), pending_.end(), [&](const Pending& p) { return p.order == pending.order; });
+    if (it == pending_.end()) return;  // cleared meanwhile
+    pending_.erase(it);
+    run->color = pending.color;
+    // In the order the folders were added.
+    const auto at = std::upper_bound(order_.begin(), order_.end(), pending.order);
+    runs_.insert(runs_.begin() + (at - order_.begin()), std::move(run));
+    order_.insert(at, pending.order);
     Q_EMIT runsChanged();
   });
   watcher->setFuture(QtConcurrent::run([clean] { return std::make_shared<ComparedRun>(clean); }));
@@ -52,13 +58,16 @@ void RunCompare::addRun(const QString& dir) {
 QColor RunCompare::unusedColor() const {
   const auto& colors = okabe_ito::seriesColors();
   for (const QColor& c : colors)
-    if (std::none_of(runs_.begin(), runs_.end(), [&c](const auto& r) { return r->color == c; })) return c;
-  return colors[runs_.size() % colors.size()];  // more runs than hues: repeat
+    if (std::none_of(runs_.begin(), runs_.end(), [&c](const auto& r) { return r->color == c; }) &&
+        std::none_of(pending_.begin(), pending_.end(), [&c](const Pending& p) { return p.color == c; }))
+      return c;
+  return colors[(runs_.size() + pending_.size()) % colors.size()];  // more runs than hues: repeat
 }
 
 void RunCompare::removeRun(int index) {
   if (index < 0 || index >= size()) return;
   runs_.erase(runs_.begin() + index);
+  order_.erase(order_.begin() + index);
   Q_EMIT runsChanged();
 }
 
@@ -70,6 +79,7 @@ void RunCompare::setShown(int index, bool shown) {
 
 void RunCompare::clear() {
   runs_.clear();
+  order_.clear();
   pending_.clear();
   Q_EMIT runsChanged();
 }

@@ -31,7 +31,7 @@ class RunCompare : public QObject {
 
   int size() const { return int(runs_.size()); }
   const ComparedRun& run(int index) const { return *runs_[size_t(index)]; }
-  int loading() const { return int(pending_.size()); }  // folders still being read
+  int loading() const { return int(pending_.size()); }  // folders still being read (listed in the order added)
   void pollNow();
 
  Q_SIGNALS:
@@ -40,8 +40,17 @@ class RunCompare : public QObject {
  private:
   QColor unusedColor() const;
 
+  // A folder being read: its colour is taken when it is added, so colours and order do not depend on which
+  // worker finishes first.
+  struct Pending {
+    QString dir;
+    QColor color;
+    int64_t order;
+  };
   std::vector<std::shared_ptr<ComparedRun>> runs_;
-  QStringList pending_;
+  std::vector<int64_t> order_;  // of runs_, when each was added
+  std::vector<Pending> pending_;
+  int64_t next_order_ = 0;
   QTimer* timer_;
 };
 
