@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
   QTemporaryDir dir;
   const std::string root = dir.path().toStdString();
   {
-    std::ofstream(root + "/config.json") << toJson(TrainConfig{});
+    const TrainConfig config;
+    std::ofstream(root + "/config.json") << toJson(config);
     std::ofstream metrics(root + "/metrics.jsonl"), health(root + "/health.jsonl"), quality(root + "/quality.jsonl");
     for (int64_t i = 1; i <= rows; ++i) {
       StepStats s;

@@ -110,20 +110,22 @@ class CompareTest : public QObject {
     // One legend entry per run on every chart, distinct colours, names with the folder, model and loss.
     for (int c = 0; c < ComparePanel::kCharts; ++c) {
       CompareChart* chart = panel.chart(ComparePanel::Chart(c));
-      QCOMPARE(chart->legendNames().size(), 2);
-      QVERIFY(distinct(chart->legendColors()));
+      QCOMPARE(chart->runNames().size(), 2);
+      QVERIFY(distinct(chart->runColors()));
     }
-    const QStringList names = panel.chart(ComparePanel::Loss)->legendNames();
+    const QStringList names = panel.chart(ComparePanel::Loss)->runNames();
     QVERIFY2(names[0].startsWith("a \u00B7 dcgan") && names[1].contains("hinge"), qPrintable(names.join(", ")));
     QCOMPARE(panel.runList()->count(), 2);
+    QVERIFY(panel.legend().contains("a \u00B7 dcgan \u00B7 ns") && panel.legend().contains("b \u00B7 dcgan \u00B7 hinge"));
 
     // x by step, then images seen (the file's for a, step x batch for b), then minutes since the start.
     QCOMPARE(panel.chart(ComparePanel::Loss)->drawnPoints(0).front().x(), 10.0);
     panel.setAxis(CompareAxis::ImagesSeen);
     panel.refreshNow();
-    QCOMPARE(panel.chart(ComparePanel::Loss)->drawnPoints(0).front().x(), 10.0 * 16);
-    QCOMPARE(panel.chart(ComparePanel::Loss)->drawnPoints(1).back().x(), 50.0 * 32);
-    QCOMPARE(panel.chart(ComparePanel::Quality)->drawnPoints(1).front().x(), 20.0 * 32);  // health/quality too
+    // In thousands (kimg).
+    QCOMPARE(panel.chart(ComparePanel::Loss)->drawnPoints(0).front().x(), 10.0 * 16 / 1000);
+    QCOMPARE(panel.chart(ComparePanel::Loss)->drawnPoints(1).back().x(), 50.0 * 32 / 1000);
+    QCOMPARE(panel.chart(ComparePanel::Quality)->drawnPoints(1).front().x(), 20.0 * 32 / 1000);  // health/quality too
     panel.setAxis(CompareAxis::WallClock);
     panel.refreshNow();
     const auto wall_a = panel.chart(ComparePanel::Loss)->drawnPoints(0);
@@ -146,17 +148,18 @@ class CompareTest : public QObject {
     panel.setLogScale(false);
 
     // Hidden, then removed: the run's series go; the other keeps its colour.
-    const QColor color_b = panel.chart(ComparePanel::Loss)->legendColors()[1];
+    const QColor color_b = panel.chart(ComparePanel::Loss)->runColors()[1];
     panel.runList()->item(0)->setCheckState(Qt::Unchecked);
     panel.refreshNow();
-    QCOMPARE(panel.chart(ComparePanel::Loss)->legendNames().size(), 1);
+    QCOMPARE(panel.chart(ComparePanel::Loss)->runNames().size(), 1);
     panel.runs()->removeRun(0);
     panel.refreshNow();
     QCOMPARE(panel.runList()->count(), 1);
     for (int c = 0; c < ComparePanel::kCharts; ++c)
-      QCOMPARE(panel.chart(ComparePanel::Chart(c))->legendNames().size(), 1);
-    QVERIFY(panel.chart(ComparePanel::Loss)->legendNames()[0].startsWith("b"));
-    QCOMPARE(panel.chart(ComparePanel::Loss)->legendColors()[0], color_b);
+      QCOMPARE(panel.chart(ComparePanel::Chart(c))->runNames().size(), 1);
+    QVERIFY(panel.chart(ComparePanel::Loss)->runNames()[0].startsWith("b"));
+    QVERIFY(!panel.legend().contains("a \u00B7"));
+    QCOMPARE(panel.chart(ComparePanel::Loss)->runColors()[0], color_b);
   }
 
   void badFoldersAreNamedAndTheOthersStillDraw() {
@@ -183,13 +186,13 @@ class CompareTest : public QObject {
     QVERIFY2(message.contains(QDir::cleanPath(missing) + ": no metrics.jsonl"), qPrintable(message));
     QVERIFY2(message.contains(QDir::cleanPath(cut) + "/metrics.jsonl: the last line is incomplete"), qPrintable(message));
     // The missing one is not drawn; the cut one draws its five whole lines.
-    QCOMPARE(panel.chart(ComparePanel::Loss)->legendNames().size(), 3);
+    QCOMPARE(panel.chart(ComparePanel::Loss)->runNames().size(), 3);
     QCOMPARE(panel.chart(ComparePanel::Loss)->drawnPoints(1).size(), 5);
 
     // The old run has no wall-clock axis: said, and its curve left out there; images seen = step x 8.
     panel.setAxis(CompareAxis::ImagesSeen);
     panel.refreshNow();
-    QCOMPARE(panel.chart(ComparePanel::Loss)->drawnPoints(2).front().x(), 10.0 * 8);
+    QCOMPARE(panel.chart(ComparePanel::Loss)->drawnPoints(2).front().x(), 10.0 * 8 / 1000);
     panel.setAxis(CompareAxis::WallClock);
     panel.refreshNow();
     QVERIFY(panel.chart(ComparePanel::Loss)->drawnPoints(2).isEmpty());

@@ -35,6 +35,7 @@ CompareChart::CompareChart(const QString& title, const QString& y_title, bool ca
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   chart_ = newAppChart(title);
+  chart_->legend()->hide();  // one legend for all the charts: the compare view's, above them
   x_ = newStepAxis(5);
   y_ = new QValueAxis;
   y_->setTitleText(y_title);
@@ -114,13 +115,13 @@ void CompareChart::rebuild() {
   }
 }
 
-QStringList CompareChart::legendNames() const {
+QStringList CompareChart::runNames() const {
   QStringList names;
   for (QLineSeries* s : legend_series_) names << chart_->legend()->markers(s).front()->label();
   return names;
 }
 
-QList<QColor> CompareChart::legendColors() const {
+QList<QColor> CompareChart::runColors() const {
   QList<QColor> colors;
   for (QLineSeries* s : legend_series_) colors << s->pen().color();
   return colors;

@@ -1,6 +1,6 @@
 #pragma once
-// One chart of the compare view: every shown run in its own colour, one legend entry per run (its label), the
-// metrics of a chart told apart by line style (solid, dashed). The y axis may switch to a log scale; points at
+// One chart of the compare view: every shown run in its own colour (one series per run carries its label; the
+// view shows one legend for all its charts), the metrics of a chart told apart by line style (solid, dashed). The y axis may switch to a log scale; points at
 // or below zero cannot be drawn there and are left out, with a note saying how many.
 #include <QColor>
 #include <QPointF>
@@ -40,10 +40,10 @@ class CompareChart : public QWidget {
   void setCurves(std::vector<RunCurves> runs, const QString& x_title, bool log_y);
   bool canLog() const { return log_axis_ != nullptr; }
 
-  // For tests and the panel: the legend entries shown (one per run), their colours, the y axis in use, the
-  // first curve of run `index` as drawn, and the note about points left out.
-  QStringList legendNames() const;
-  QList<QColor> legendColors() const;
+  // For tests and the panel: the runs drawn (the names of their first series), their colours, the y axis in
+  // use, the first curve of run `index` as drawn, and the note about points left out.
+  QStringList runNames() const;
+  QList<QColor> runColors() const;
   bool usesLogAxis() const;
   QVector<QPointF> drawnPoints(int index) const;
   QString note() const { return note_; }

@@ -34,7 +34,7 @@ const ChartSpec kSpecs[ComparePanel::kCharts] = {
     {"Loss (solid G, dashed D)", "loss", true},
     {"D output (solid D(x), dashed D(G(z)))", "mean D", false},
     {"Gradient norm (solid G, dashed D)", "L2 norm", true},
-    {"Diversity vs. the data (solid D features, dashed pixels)", "ratio", false},
+    {"Diversity (D features; pixels dashed)", "ratio vs. the data", false},
     {"Near-duplicate share of the grid", "share", false},
     {"Sample quality (SWD, lower is better)", "SWD", false},
 };
@@ -60,15 +60,16 @@ ComparePanel::ComparePanel(QWidget* parent) : QWidget(parent), runs_(new RunComp
   auto* current = new QPushButton("Add current run", this);
   current->setToolTip("The run the window is training or following");
   auto* remove = new QPushButton("Remove", this);
+  remove->setToolTip("Remove the selected run from the view (its folder is left alone)");
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(add);
   buttons->addWidget(current);
-  buttons->addWidget(remove);
   side->addLayout(buttons);
   list_ = new QListWidget(this);
   list_->setObjectName("compareRuns");
   list_->setToolTip("Tick to show a run; hover for its folder and notes");
   side->addWidget(list_, 1);
+  side->addWidget(remove);
   auto* axis_row = new QHBoxLayout;
   axis_ = new QComboBox(this);
   axis_->addItem("step", int(CompareAxis::Step));
@@ -94,14 +95,20 @@ ComparePanel::ComparePanel(QWidget* parent) : QWidget(parent), runs_(new RunComp
   side_widget->setFixedWidth(300);
   layout->addWidget(side_widget);
 
-  // Right: the charts, training above, health below.
+  // Right: one legend, then the charts, training above, health below.
+  auto* right = new QVBoxLayout;
+  legend_ = new QLabel(this);
+  legend_->setObjectName("compareLegend");
+  legend_->setWordWrap(true);
+  right->addWidget(legend_);
   auto* grid = new QGridLayout;
   grid->setSpacing(4);
   for (int i = 0; i < kCharts; ++i) {
     charts_.push_back(new CompareChart(kSpecs[i].title, kSpecs[i].y_title, kSpecs[i].can_log, this));
     grid->addWidget(charts_.back(), i / 3, i % 3);
   }
-  layout->addLayout(grid, 1);
+  right->addLayout(grid, 1);
+  layout->addLayout(right, 1);
 
   timer_ = new QTimer(this);
   timer_->setInterval(100);  // coalesce slider drags and polls: at most 10 rebuilds a second
@@ -157,6 +164,8 @@ CompareAxis ComparePanel::axis() const { return CompareAxis(axis_->currentData()
 void ComparePanel::setLogScale(bool on) { log_->setChecked(on); }
 
 QString ComparePanel::message() const { return message_->text(); }
+
+QString ComparePanel::legend() const { return legend_->text(); }
 
 void ComparePanel::syncList() {
   QSignalBlocker block(list_);
@@ -246,6 +255,14 @@ void ComparePanel::refreshNow() {
       if (!text.isEmpty()) lines << text;
     if (run.shown && run.problem().isEmpty() && !run.hasAxis(a)) lines << run.missingAxisReason(a) + ": not drawn";
   }
+  QStringList entries;
+  for (int i = 0; i < runs_->size(); ++i) {
+    const ComparedRun& run = runs_->run(i);
+    if (run.shown && run.problem().isEmpty())
+      entries << QString("<span style='color:%1'>\u2501\u2501\u2501</span>&nbsp;%2")
+                     .arg(run.color.name(), run.label().toHtmlEscaped());
+  }
+  legend_->setText(entries.join("&nbsp;&nbsp;&nbsp;&nbsp; "));
   for (int c = 0; c < kCharts; ++c) {
     charts_[size_t(c)]->setCurves(curvesOf(Chart(c)), axisTitle(a), log_->isChecked());
     if (!charts_[size_t(c)]->note().isEmpty()) lines << charts_[size_t(c)]->note();

@@ -44,6 +44,7 @@ class ComparePanel : public QWidget {
   CompareChart* chart(Chart which) const { return charts_[size_t(which)]; }
   QListWidget* runList() const { return list_; }
   QString message() const;  // problems and notes shown under the list
+  QString legend() const;   // the legend over the charts (rich text): each shown run's colour and label
   void refreshNow();
 
  private:
@@ -57,6 +58,7 @@ class ComparePanel : public QWidget {
   QCheckBox* log_;
   SmoothingControl* smoothing_;
   QLabel* message_;
+  QLabel* legend_;
   QString extra_message_;  // from the last add: folders with no run in them
   std::vector<CompareChart*> charts_;
   std::function<QString()> current_run_;

@@ -11,8 +11,8 @@ namespace gs {
 QString axisTitle(CompareAxis axis) {
   switch (axis) {
     case CompareAxis::Step: return "step";
-    case CompareAxis::ImagesSeen: return "images seen";
-    case CompareAxis::WallClock: return "minutes since the run started";
+    case CompareAxis::ImagesSeen: return "thousand images seen";  // kimg: whole numbers fit under a small chart
+    case CompareAxis::WallClock: return "minutes since start";
   }
   return {};
 }
@@ -114,7 +114,7 @@ QString ComparedRun::missingAxisReason(CompareAxis axis) const {
 
 double ComparedRun::axisValue(double step, CompareAxis axis) const {
   if (axis == CompareAxis::Step) return step;
-  if (axis == CompareAxis::ImagesSeen && !file_images_) return step * batch_;
+  if (axis == CompareAxis::ImagesSeen && !file_images_) return step * batch_ / 1000.0;
   // Between logged steps: linear interpolation; outside them, the nearest end (wall) or in proportion (images).
   const auto value = [axis](const AxisRow& r) { return axis == CompareAxis::ImagesSeen ? r.images : r.wall; };
   auto it = std::lower_bound(axis_.begin(), axis_.end(), step, [](const AxisRow& r, double s) { return double(r.step) < s; });
@@ -128,7 +128,7 @@ double ComparedRun::axisValue(double step, CompareAxis axis) const {
     const double t = (step - double(a.step)) / double(b.step - a.step);
     v = value(a) + (value(b) - value(a)) * t;
   }
-  if (axis == CompareAxis::ImagesSeen) return v;
+  if (axis == CompareAxis::ImagesSeen) return v / 1000.0;
   const auto first = std::find_if(axis_.begin(), axis_.end(), [](const AxisRow& r) { return r.wall > 0; });
   if (first == axis_.end() || !(v > 0)) return NAN;
   return (v - first->wall) / 60.0;

@@ -43,8 +43,8 @@ class ComparedRun {
   // Whether this run can be drawn over `axis`, and if not, why (for tooltips).
   bool hasAxis(CompareAxis axis) const;
   QString missingAxisReason(CompareAxis axis) const;
-  // `points` (x = step, in step order) with x moved to `axis`: images seen, or minutes since the run's first
-  // logged step. Points the run has no x for are dropped.
+  // `points` (x = step, in step order) with x moved to `axis`: thousands of images seen (kimg), or minutes since
+  // the run's first logged step. Points the run has no x for are dropped.
   QVector<QPointF> onAxis(const QVector<QPointF>& points, CompareAxis axis) const;
 
   QColor color;
