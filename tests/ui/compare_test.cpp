@@ -3,6 +3,8 @@
 // reported by name while the others still draw, runs removed and hidden, runs that grow.
 #include <QDir>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -227,6 +229,11 @@ class CompareTest : public QObject {
   void windowHasTheCompareTabAndMenu() {
     MainWindow window(nullptr, false);
     QCOMPARE(window.centreTabs()->widget(MainWindow::kCompareTab), static_cast<QWidget*>(window.comparePanel()));
+    // File > Compare runs... exists (it opens the tab and a folder dialog).
+    bool found = false;
+    for (QAction* menu : window.menuBar()->actions())
+      for (QAction* action : menu->menu()->actions()) found = found || action->text() == "Co&mpare runs\u2026";
+    QVERIFY(found);
     // One smoothing for the training charts and the compare view.
     window.comparePanel()->smoothingControl()->setValue(0.3);
     QVERIFY(std::abs(window.chartsPanel()->smoothing() - 0.3) < 1e-9);
