@@ -1,6 +1,7 @@
-# UI benchmarks (need Qt): slider-to-frame latency, launch-to-first-frame, and GUI responsiveness while training.
+# UI benchmarks (need Qt): slider-to-frame latency, launch-to-first-frame, GUI responsiveness while training, and
+# reading a long run into the compare view.
 if(GANSCOPE_BUILD_GUI)
-  foreach(b bench_slider_latency bench_ui_responsiveness)
+  foreach(b bench_slider_latency bench_ui_responsiveness bench_compare_load)
     add_executable(${b} ${CMAKE_CURRENT_SOURCE_DIR}/ui/${b}.cpp)
     target_link_libraries(${b} PRIVATE ganscope_ui)
     ganscope_target_defaults(${b})

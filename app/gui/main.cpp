@@ -1,10 +1,12 @@
 // ganscope: the desktop app. Usage: ganscope [PATH] [--train-steps N] [--screenshot FILE [--delay MS]
-// [--tab explorer|samples|lab|health|charts]] [--lab-run ring|grid] [--renderer auto|vulkan|painter]
+// [--tab explorer|samples|lab|compare|health|charts]] [--lab-run ring|grid] [--renderer auto|vulkan|painter]
+// [--compare RUN1,RUN2,... [--compare-axis step|images|time] [--compare-log]] [--project IMAGE]
 // PATH may be an image folder, a run folder or a checkpoint. --screenshot saves the window after a delay and
 // quits (documentation images, headless checks under xvfb); --train-steps starts training PATH (an image
 // folder) with the panel's defaults once it has loaded; --lab-run starts the 2D lab on the ring or the grid;
 // --renderer picks what draws the images (Vulkan when a device exists, else QPainter), remembered in settings;
-// --project IMAGE runs File > Project image on IMAGE and uses the result in the explorer.
+// --project IMAGE runs File > Project image on IMAGE and uses the result in the explorer;
+// --compare opens the compare view with those run folders overlaid.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -18,8 +20,10 @@
 #include <cstdio>
 
 #include "ui/widgets/app_style.h"
+#include "ui/training/compare_panel.h"
 #include "ui/training/data_panel.h"
 #include "ui/explore/projection_dialog.h"
+#include "ui/training/run_compare.h"
 #include "ui/health/health_lab.h"
 #include "ui/lab2d/lab2d_panel.h"
 #include "ui/training/run_actions.h"
@@ -47,7 +51,7 @@ int main(int argc, char** argv) {
   parser.addPositionalArgument("path", "Image folder, run folder or checkpoint to open");
   QCommandLineOption screenshot("screenshot", "Save a screenshot of the window to FILE and quit.", "FILE");
   QCommandLineOption delay("delay", "Milliseconds before the screenshot (default 3000).", "MS", "3000");
-  QCommandLineOption tab("tab", "Tab to show: explorer, samples, lab, health (the Health dock) or charts (the training charts, even after "
+  QCommandLineOption tab("tab", "Tab to show: explorer, samples, lab, compare, health (the Health dock) or charts (the training charts, even after "
       "an alarm raised the Health dock).", "NAME", "explorer");
   QCommandLineOption no_demo("no-demo", "Do not open the bundled demo generator.");
   QCommandLineOption train_steps("train-steps", "Start training the image folder PATH for N steps.", "N");
@@ -56,7 +60,12 @@ int main(int argc, char** argv) {
       "painter (QPainter). Remembered.", "NAME");
   QCommandLineOption project("project", "Once the generator is ready, find IMAGE in it (File > Project image) and use "
       "the result in the explorer; --screenshot then also saves the dialog as FILE_dialog.png.", "IMAGE");
-  parser.addOptions({screenshot, delay, tab, no_demo, train_steps, lab_run, renderer, project});
+  QCommandLineOption compare("compare", "Overlay the curves of these run folders (comma-separated) in the Compare "
+      "runs tab.", "DIRS");
+  QCommandLineOption compare_axis("compare-axis", "x axis of the compare view: step, images or time.", "AXIS", "step");
+  QCommandLineOption compare_log("compare-log", "Log scale for losses and gradient norms in the compare view.");
+  parser.addOptions({screenshot, delay, tab, no_demo, train_steps, lab_run, renderer, compare, compare_axis, compare_log,
+                     project});
   parser.process(app);
 
   // The renderer: the one asked for (and remembered), else the remembered one.
@@ -81,6 +90,15 @@ int main(int argc, char** argv) {
   auto* tabs = window.centreTabs();
   auto* lab = window.findChild<gs::Lab2dPanel*>();
   if (parser.value(tab) == "samples") tabs->setCurrentIndex(1);
+  if (parser.value(tab) == "compare" || parser.isSet(compare)) tabs->setCurrentIndex(gs::MainWindow::kCompareTab);
+  if (parser.isSet(compare)) {
+    auto* panel = window.comparePanel();
+    for (const QString& dir : parser.value(compare).split(',', Qt::SkipEmptyParts)) panel->runs()->addRun(dir);
+    const QString axis = parser.value(compare_axis);
+    panel->setAxis(axis == "images" ? gs::CompareAxis::ImagesSeen
+                   : axis == "time" ? gs::CompareAxis::WallClock : gs::CompareAxis::Step);
+    panel->setLogScale(parser.isSet(compare_log));
+  }
   if (parser.value(tab) == "health") window.healthLab()->dock()->raise();
   if (parser.value(tab) == "lab" || parser.isSet(lab_run)) tabs->setCurrentWidget(lab);
   if (parser.isSet(lab_run)) {

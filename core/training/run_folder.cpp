@@ -129,6 +129,10 @@ bool parseMetricsLine(const std::string& line, StepStats& out, double* wall_time
   return true;
 }
 
+bool parseTimedMetricsLine(const std::string& line, TimedStepStats& out) {
+  return parseMetricsLine(line, out.stats, &out.wall_time);
+}
+
 bool isRunFolder(const std::string& dir) {
   struct stat st {};
   const RunPaths paths{dir};

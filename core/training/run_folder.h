@@ -39,6 +39,12 @@ bool parseMetricsLine(const std::string& line, StepStats& out);  // false on a p
 // With the wall time "t" (Unix seconds) given / read back; metricsLine(s) stamps the current time.
 std::string metricsLine(const StepStats& s, double wall_time);
 bool parseMetricsLine(const std::string& line, StepStats& out, double* wall_time);
+// A metrics line with its wall time (0 when the line has none: files written before "t" existed).
+struct TimedStepStats {
+  StepStats stats;
+  double wall_time = 0;  // Unix seconds
+};
+bool parseTimedMetricsLine(const std::string& line, TimedStepStats& out);
 
 // Step number of a run file such as ".../step_001000.gsck"; -1 when the name has another shape.
 int64_t stepOfFile(const std::string& path);
@@ -62,6 +68,8 @@ class LineTail {
   // drops the lines after its checkpoint) and read it again from the start: the caller should drop the points
   // it already has.
   bool wasReset() const { return reset_; }
+  // Bytes after the last newline: a line still being written, or one cut off when its writer died.
+  size_t pendingBytes() const { return partial_.size(); }
 
  private:
   std::string path_;
@@ -81,19 +89,27 @@ class RecordTail {
     std::vector<Record> out;
     for (const std::string& line : tail_.poll()) {
       Record r;
-      if (Parse(line, r)) out.push_back(std::move(r));
+      if (Parse(line, r)) {
+        out.push_back(std::move(r));
+      } else if (!line.empty()) {
+        ++skipped_;
+      }
     }
     return out;
   }
   bool wasReset() const { return tail_.wasReset(); }
+  size_t pendingBytes() const { return tail_.pendingBytes(); }
+  int64_t skippedLines() const { return skipped_; }  // complete lines that Parse rejected, since construction
 
  private:
   LineTail tail_;
+  int64_t skipped_ = 0;
 };
 
 using MetricsTail = RecordTail<StepStats, parseMetricsLine>;  // metrics.jsonl
 using HealthTail = RecordTail<HealthRecord, parseHealthLine>;  // health.jsonl
 using AlarmTail = RecordTail<Alarm, parseAlarmLine>;           // alarms.jsonl
 using QualityTail = RecordTail<QualityRecord, parseQualityLine>;  // quality.jsonl
+using TimedMetricsTail = RecordTail<TimedStepStats, parseTimedMetricsLine>;  // metrics.jsonl with wall times
 
 }  // namespace gs

@@ -151,6 +151,22 @@ TEST(MetricsTail, NeverReturnsAPartialLastLine) {
   EXPECT_EQ(got[0].step, 40);
 }
 
+TEST(MetricsTail, SaysWhatItSkippedAndWhatWaitsForItsNewline) {
+  test::TempDir dir;
+  const std::string path = dir / "metrics.jsonl";
+  TimedMetricsTail tail(path);
+  append(path, metricsLine(sampleStats(10), 1000.5) + "\nnot json\n\n" + metricsLine(sampleStats(20)).substr(0, 7));
+  const auto got = tail.poll();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].stats.step, 10);
+  EXPECT_DOUBLE_EQ(got[0].wall_time, 1000.5);  // the wall time travels with the stats
+  EXPECT_EQ(tail.skippedLines(), 1);            // the foreign line; empty lines are not counted
+  EXPECT_EQ(tail.pendingBytes(), 7u);           // the cut-off line
+  TimedStepStats old;
+  ASSERT_TRUE(parseTimedMetricsLine("{\"step\": 5, \"g_loss\": 1, \"d_loss\": 2}", old));
+  EXPECT_EQ(old.wall_time, 0.0);  // files from before "t": no wall time
+}
+
 TEST(MetricsTail, StartsOverWhenAResumeRewritesTheFile) {
   test::TempDir dir;
   const std::string path = dir / "metrics.jsonl";

@@ -7,15 +7,16 @@
 #include <cmath>
 
 #include "ui/lab2d/lab2d_controller.h"
+#include "ui/widgets/palette.h"
 
 namespace gs {
 namespace {
 
 // Okabe and Ito's colour-blind-safe palette: each layer has a hue of its own.
-const QColor kReal(0, 158, 115);       // bluish green: real points, and where D says real
-const QColor kFake(204, 121, 167);     // reddish purple: where D says fake
-const QColor kGenerated(0, 114, 178);  // blue: generated points
-const QColor kDensity(230, 159, 0);    // orange: G's density
+const QColor kReal = okabe_ito::kBluishGreen;    // real points, and where D says real
+const QColor kFake = okabe_ito::kReddishPurple;  // where D says fake
+const QColor kGenerated = okabe_ito::kBlue;      // generated points
+const QColor kDensity = okabe_ito::kOrange;      // G's density
 
 QRgb blend(const QColor& a, const QColor& b, double t) {
   t = std::clamp(t, 0.0, 1.0);

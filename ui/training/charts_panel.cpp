@@ -3,10 +3,8 @@
 #include <QChart>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPushButton>
-#include <QSlider>
 #include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -15,7 +13,9 @@
 #include <cmath>
 
 #include "ui/widgets/alarm_marks.h"
+#include "ui/widgets/curve_pair.h"
 #include "ui/widgets/metric_chart_view.h"
+#include "ui/widgets/smoothing_control.h"
 
 namespace gs {
 
@@ -23,19 +23,12 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 4, 6, 4);
   auto* bar = new QHBoxLayout;
-  smoothing_ = new QSlider(Qt::Horizontal, this);
-  smoothing_->setRange(0, 99);
-  smoothing_->setValue(60);
-  smoothing_->setMaximumWidth(220);
-  smoothing_->setToolTip("Weight of the running average (as TensorBoard); raw values are drawn faintly");
-  smoothing_label_ = new QLabel(this);
+  smoothing_ = new SmoothingControl(this);
   count_label_ = new QLabel("no data yet", this);
   auto* reset = new QPushButton("Reset zoom", this);
   reset->setToolTip("Or double-click a chart. Drag: zoom to a box; wheel: zoom; right-drag: pan");
   auto* csv = new QPushButton("Export CSV\u2026", this);
-  bar->addWidget(new QLabel("Smoothing", this));
   bar->addWidget(smoothing_);
-  bar->addWidget(smoothing_label_);
   bar->addSpacing(16);
   bar->addWidget(count_label_, 1);
   bar->addWidget(reset);
@@ -58,15 +51,11 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     if (dirty_) refreshNow();
   });
   timer_->start();
-  connect(smoothing_, &QSlider::valueChanged, this, [this] {
-    smoothing_label_->setText(QString::number(smoothing(), 'f', 2));
-    dirty_ = true;
-  });
+  connect(smoothing_, &SmoothingControl::changed, this, [this] { dirty_ = true; });
   connect(reset, &QPushButton::clicked, this, [this] {
     for (auto& plot : plots_) plot.view->resetZoom();
   });
   connect(csv, &QPushButton::clicked, this, &ChartsPanel::csvExportRequested);
-  smoothing_label_->setText(QString::number(smoothing(), 'f', 2));
 }
 
 ChartsPanel::Plot ChartsPanel::makePlot(const QString& title, const QString& y_title,
@@ -82,23 +71,9 @@ ChartsPanel::Plot ChartsPanel::makePlot(const QString& title, const QString& y_t
   // Tight ranges with ticks at round values (0, 0.5, 1 rather than -0.05, 0.23, 0.5, ...).
   useRoundTicks(plot.y, 5);
   for (size_t i = 0; i < metrics.size(); ++i) {
-    const QString name = allMetrics()[size_t(metrics[i])].name;
-    auto* raw = new QLineSeries;
-    QColor faint = colors[i];
-    faint.setAlpha(70);
-    raw->setPen(QPen(faint, 1));
-    raw->setName(name + " (raw)");
-    auto* smooth = new QLineSeries;
-    smooth->setPen(QPen(colors[i], 2));
-    smooth->setName(name);
-    for (auto* s : {raw, smooth}) {
-      chart->addSeries(s);
-      s->attachAxis(plot.x);
-      s->attachAxis(plot.y);
-    }
-    chart->legend()->markers(raw).front()->setVisible(false);
-    plot.raw.push_back(raw);
-    plot.smooth.push_back(smooth);
+    const CurvePair pair = addCurvePair(chart, allMetrics()[size_t(metrics[i])].name, colors[i], plot.x, plot.y);
+    plot.raw.push_back(pair.raw);
+    plot.smooth.push_back(pair.smooth);
   }
   plot.view = new MetricChartView(chart, this);
   plot.view->setMinimumSize(240, 180);
@@ -132,7 +107,7 @@ void ChartsPanel::clearAlarms() {
 
 int ChartsPanel::alarmMarkers() const { return plots_.front().marks->count(); }
 
-double ChartsPanel::smoothing() const { return smoothing_->value() / 100.0; }
+double ChartsPanel::smoothing() const { return smoothing_->value(); }
 
 int ChartsPanel::drawnPoints(Metric m) const {
   for (const auto& plot : plots_)
@@ -164,16 +139,12 @@ void ChartsPanel::refreshPlot(Plot& plot) {
     const auto smooth = history_.smoothed(plot.metrics[i], smoothing(), kMaxPoints);
     plot.raw[i]->replace(raw);  // one call, one repaint: appending point by point is far slower
     plot.smooth[i]->replace(smooth);
-    for (const auto& p : raw) {
-      lo = std::min(lo, p.y());
-      hi = std::max(hi, p.y());
-    }
+    growRange(raw, lo, hi);
   }
   if (!plot.view->userZoomed() && !history_.empty() && std::isfinite(lo)) {
     const double first = double(history_.steps().front().step), last = double(history_.steps().back().step);
     plot.x->setRange(first, std::max(first + 1, last));
-    const double pad = std::max(1e-6, (hi - lo) * 0.05);
-    plot.y->setRange(lo - pad, hi + pad);
+    setPaddedRange(plot.y, lo, hi);
   }
   plot.marks->setAlarms(alarms_);  // after the range: the marks span the plot's height
 }

@@ -13,7 +13,6 @@
 class QChart;
 class QLabel;
 class QLineSeries;
-class QSlider;
 class QTimer;
 class QValueAxis;
 
@@ -21,6 +20,7 @@ namespace gs {
 
 class AlarmMarks;
 class MetricChartView;
+class SmoothingControl;
 
 class ChartsPanel : public QWidget {
   Q_OBJECT
@@ -36,6 +36,7 @@ class ChartsPanel : public QWidget {
   int alarmMarkers() const;  // alarm triangles drawn on the first chart (for tests)
   const MetricHistory& history() const { return history_; }
   double smoothing() const;
+  SmoothingControl* smoothingControl() const { return smoothing_; }
   // Points currently drawn by the raw series of a metric (for tests).
   int drawnPoints(Metric m) const;
   int refreshCount() const { return refreshes_; }
@@ -62,8 +63,7 @@ class ChartsPanel : public QWidget {
   MetricHistory history_;
   std::vector<Alarm> alarms_;
   std::vector<Plot> plots_;
-  QSlider* smoothing_;
-  QLabel* smoothing_label_;
+  SmoothingControl* smoothing_;
   QLabel* count_label_;
   QTimer* timer_;
   bool dirty_ = false;

@@ -30,6 +30,7 @@
 #include "ui/health/health_lab.h"
 #include "ui/lab2d/lab2d_panel.h"
 #include "ui/training/charts_panel.h"
+#include "ui/training/compare_panel.h"
 #include "ui/training/data_panel.h"
 #include "ui/training/run_actions.h"
 #include "ui/training/run_follower.h"
@@ -38,6 +39,7 @@
 #include "ui/widgets/core_types.h"
 #include "ui/widgets/image_canvas.h"
 #include "ui/widgets/renderer_status.h"
+#include "ui/widgets/smoothing_control.h"
 #include "ui/widgets/wheel_guard.h"
 
 // Keeps the demo generator's resource in the static library (outside any namespace, as Qt requires).
@@ -128,6 +130,8 @@ void MainWindow::buildCentre() {
   tabs_->addTab(explorer_canvas_, "Explorer");
   tabs_->addTab(samples_canvas_, "Samples");
   tabs_->addTab(new Lab2dPanel(tabs_), "2D lab");
+  compare_ = new ComparePanel(tabs_);
+  tabs_->addTab(compare_, "Compare runs");
   layout->addWidget(tabs_, 1);
   setCentralWidget(centre);
 }
@@ -197,6 +201,10 @@ void MainWindow::buildMenus() {
   file->addAction("&Attach to run folder\u2026", this, [this] { chooseRunFolder(); });
   file->addAction("Open &recipe (exported PNG)\u2026", this, [this] { chooseRecipe(); });
   file->addAction("&Project image (find it in the generator)\u2026", this, [this] { openProjection(); });
+  file->addAction("Co&mpare runs\u2026", this, [this] {
+    tabs_->setCurrentWidget(compare_);
+    compare_->chooseRunFolders();
+  });
   file->addSeparator();
   auto* recent_folders = file->addMenu("Recent image folders");
   auto* recent_runs = file->addMenu("Recent runs");
@@ -221,6 +229,7 @@ void MainWindow::buildMenus() {
   view_menu_->addAction("Explorer tab", QKeySequence("Ctrl+1"), this, [this] { tabs_->setCurrentIndex(ExplorerController::kExplorerTab); });
   view_menu_->addAction("Samples tab", QKeySequence("Ctrl+2"), this, [this] { tabs_->setCurrentIndex(ExplorerController::kSamplesTab); });
   view_menu_->addAction("2D lab tab", QKeySequence("Ctrl+3"), this, [this] { tabs_->setCurrentIndex(kLabTab); });
+  view_menu_->addAction("Compare runs tab", QKeySequence("Ctrl+4"), this, [this] { tabs_->setCurrentIndex(kCompareTab); });
   view_menu_->addSeparator();
   // Nearest-neighbour by default: a 64 px generator's pixels are what it made. Remembered between sessions.
   auto* smooth = view_menu_->addAction("Smooth image scaling");
@@ -257,6 +266,10 @@ void MainWindow::buildParts() {
   parts.open_checkpoint = [this](const QString& path) { openCheckpoint(path, /*continues_run=*/true); };
   parts.remember = [this](const QString& key, const QString& path) { rememberRecent(key, path); };
   runs_ = new RunActions(*this, std::move(parts), this);
+  // The compare view: the run on screen can be added; one smoothing for the training charts and the compare view.
+  compare_->setCurrentRunSource([this] { return follower_->isAttached() ? follower_->runDir() : training_->lastRunDir(); });
+  connect(charts_->smoothingControl(), &SmoothingControl::changed, compare_->smoothingControl(), &SmoothingControl::setValue);
+  connect(compare_->smoothingControl(), &SmoothingControl::changed, charts_->smoothingControl(), &SmoothingControl::setValue);
   health_lab_ = new HealthLab(*this, {training_, follower_, charts_, training_panel_, data_panel_, explorer_canvas_,
                                       samples_canvas_}, this);
 

@@ -20,6 +20,7 @@ class QVBoxLayout;
 namespace gs {
 
 class ChartsPanel;
+class ComparePanel;
 class DataPanel;
 class DirectionsBox;
 class ExplorerController;
@@ -42,6 +43,7 @@ class MainWindow : public QMainWindow, public WindowShell {
  public:
   static constexpr const char* kDemoResource = ":/ganscope/demo_generator.gsgen";
   static constexpr int kLabTab = 2;  // centre tab of the 2D lab (after the explorer's and the samples')
+  static constexpr int kCompareTab = 3;  // centre tab of the compare view (runs overlaid)
 
   // load_demo: open the bundled demo generator (when the build has one) at start-up.
   explicit MainWindow(QWidget* parent = nullptr, bool load_demo = true);
@@ -78,9 +80,10 @@ class MainWindow : public QMainWindow, public WindowShell {
   QTabBar* explorerControlTabs() const { return explorer_controls_; }  // Latent | Style layers | Directions
   DirectionsBox* directionsBox() const { return directions_box_; }
   ChartsPanel* chartsPanel() const { return charts_; }
+  ComparePanel* comparePanel() const { return compare_; }
   ImageCanvas* explorerCanvas() const { return explorer_canvas_; }
   ImageCanvas* samplesCanvas() const { return samples_canvas_; }
-  QTabWidget* centreTabs() const { return tabs_; }  // Explorer | Samples | 2D lab
+  QTabWidget* centreTabs() const { return tabs_; }  // Explorer | Samples | 2D lab | Compare runs
   TrainingController* training() const { return training_; }
   RenderService* renderer() const;
   ExplorerController* explorer() const { return explorer_; }
@@ -126,6 +129,7 @@ class MainWindow : public QMainWindow, public WindowShell {
   DirectionsBox* directions_box_;
   QTabBar* explorer_controls_;
   ChartsPanel* charts_;
+  ComparePanel* compare_;
   QDockWidget* charts_dock_;
   QTabWidget* tabs_;
   ImageCanvas* explorer_canvas_;
