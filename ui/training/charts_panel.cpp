@@ -113,7 +113,7 @@ ChartsPanel::Plot ChartsPanel::makePlot(const QString& title, const QString& y_t
 
 void ChartsPanel::addTargetLine(Plot& plot) {
   plot.target = new QLineSeries;
-  plot.target->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
+  plot.target->setPen(QPen(QColor(230, 230, 230), 1.5, Qt::DashLine));
   plot.target->setName("r_t target");
   plot.view->chart()->addSeries(plot.target);
   plot.target->attachAxis(plot.x);
