@@ -41,6 +41,11 @@ const EnumNames<ChannelPolicy> kChannels{{{ChannelPolicy::Auto, "auto"},
 const EnumNames<EmaNorm> kEmaNorm{
     {{EmaNorm::Copy, "copy"}, {EmaNorm::Average, "average"}, {EmaNorm::Recompute, "recompute"}},
     "EMA BatchNorm statistics (copy, average, recompute)"};
+const EnumNames<AugmentKind> kAugment{{{AugmentKind::Auto, "auto"},
+                                       {AugmentKind::None, "none"},
+                                       {AugmentKind::Ada, "ada"},
+                                       {AugmentKind::DiffAug, "diffaug"}},
+                                      "augmentation (auto, none, ada, diffaug)"};
 
 template <typename E>
 std::string name(const EnumNames<E>& table, E v) {
@@ -134,12 +139,19 @@ std::string toString(AspectPolicy v) { return name(kAspect, v); }
 std::string toString(AlphaPolicy v) { return name(kAlpha, v); }
 std::string toString(ChannelPolicy v) { return name(kChannels, v); }
 std::string toString(EmaNorm v) { return name(kEmaNorm, v); }
+std::string toString(AugmentKind v) { return name(kAugment, v); }
 LossKind parseLoss(const std::string& s) { return parse(kLoss, s); }
 ModelKind parseModel(const std::string& s) { return parse(kModel, s); }
 AspectPolicy parseAspect(const std::string& s) { return parse(kAspect, s); }
 AlphaPolicy parseAlpha(const std::string& s) { return parse(kAlpha, s); }
 ChannelPolicy parseChannels(const std::string& s) { return parse(kChannels, s); }
 EmaNorm parseEmaNorm(const std::string& s) { return parse(kEmaNorm, s); }
+AugmentKind parseAugment(const std::string& s) { return parse(kAugment, s); }
+
+AugmentKind resolveAugment(AugmentKind kind, int64_t images) {
+  if (kind != AugmentKind::Auto) return kind;
+  return images < kAutoAugmentImages ? AugmentKind::Ada : AugmentKind::None;
+}
 
 std::string toJson(const TrainConfig& c, int indent) {
   json j;
@@ -167,7 +179,9 @@ std::string toJson(const TrainConfig& c, int indent) {
                 {"beta2", c.optim.beta2},         {"d_steps", c.optim.d_steps},
                 {"gp_weight", c.optim.gp_weight}, {"r1_gamma", c.optim.r1_gamma},
                 {"r1_interval", c.optim.r1_interval}, {"ema_kimg", c.optim.ema_kimg},
-                {"ema_rampup", c.optim.ema_rampup}, {"ema_norm", toString(c.optim.ema_norm)}};
+                {"ema_rampup", c.optim.ema_rampup}, {"ema_norm", toString(c.optim.ema_norm)},
+                {"augment", toString(c.optim.augment)}, {"ada_target", c.optim.ada_target},
+                {"ada_kimg", c.optim.ada_kimg},     {"augment_p", c.optim.augment_p}};
   j["batch"] = c.batch;
   j["seed"] = c.seed;
   j["total_steps"] = c.total_steps;
@@ -198,6 +212,8 @@ TrainConfig trainConfigFromJson(const std::string& text) {
       throw GanscopeError(std::string("config: \"") + section + "\" must be a JSON object, not " + it->type_name());
   }
   TrainConfig c;
+  // Runs from before augmentation existed trained without it: they resume unchanged.
+  c.optim.augment = AugmentKind::None;
   if (auto d = j.find("data"); d != j.end() && d->is_object()) {
     read(*d, "path", c.data.path);
     read(*d, "resolution", c.data.resolution);
@@ -234,6 +250,10 @@ TrainConfig trainConfigFromJson(const std::string& text) {
     read(*o, "ema_kimg", c.optim.ema_kimg);
     read(*o, "ema_rampup", c.optim.ema_rampup);
     readEnum(*o, "ema_norm", kEmaNorm, c.optim.ema_norm);
+    readEnum(*o, "augment", kAugment, c.optim.augment);
+    read(*o, "ada_target", c.optim.ada_target);
+    read(*o, "ada_kimg", c.optim.ada_kimg);
+    read(*o, "augment_p", c.optim.augment_p);
   }
   read(j, "batch", c.batch);
   read(j, "seed", c.seed);
@@ -280,6 +300,9 @@ void validate(const TrainConfig& c) {
   if (c.optim.r1_gamma < 0 || c.optim.r1_interval < 1) fail("r1_gamma must be >= 0 and r1_interval >= 1");
   if (c.optim.ema_kimg < 0) fail("ema_kimg must be >= 0");
   if (c.optim.ema_rampup < 0 || c.optim.ema_rampup > 1) fail("ema_rampup must be in 0..1");
+  if (!(c.optim.ada_target > -1 && c.optim.ada_target < 1)) fail("ada_target must be in (-1, 1)");
+  if (!(c.optim.ada_kimg > 0)) fail("ada_kimg must be positive");
+  if (!(c.optim.augment_p < 1)) fail("augment_p must be below 1 (negative: adapt)");
   if (c.quality_every < 0) fail("quality_every must be >= 0");
   if (c.total_steps < 0) fail("total_steps must be >= 0");
   if (c.log_every < 1 || c.sample_every < 1 || c.checkpoint_every < 1) fail("intervals must be at least 1");

@@ -15,6 +15,11 @@ enum class ChannelPolicy { Auto, Gray, Rgb, Rgba };
 // BatchNorm statistics of the EMA generator: copied from G, averaged like the weights, or recomputed for the
 // averaged weights over a few batches of latents before it is used (as stochastic weight averaging does).
 enum class EmaNorm { Copy, Average, Recompute };
+// What D sees (training/augment.h): every image unchanged; ADA's "bgc" pipeline with its probability p adapted
+// (or fixed); DiffAugment's colour, translation and cutout on every image. Auto: ADA for a dataset of fewer than
+// kAutoAugmentImages images, else none (resolved when training starts; config.json holds the choice made).
+enum class AugmentKind { Auto, None, Ada, DiffAug };
+constexpr int64_t kAutoAugmentImages = 10000;
 
 struct DataConfig {
   std::string path;                              // image folder, or an IDX file (MNIST format)
@@ -56,6 +61,11 @@ struct OptimConfig {
   double ema_kimg = 10.0;   // half-life of the generator EMA in thousands of images (0: EMA off)
   double ema_rampup = 0.05;  // StyleGAN2 ramp-up: half-life at most this share of the images seen (0: off)
   EmaNorm ema_norm = EmaNorm::Recompute;  // how the EMA generator gets its BatchNorm statistics
+  // Augmentation of everything D sees (a config without these fields, from before, reads as none).
+  AugmentKind augment = AugmentKind::Auto;
+  double ada_target = 0.6;   // ADA: p rises while r_t = E[sign(D(real))] is above this, falls while below
+  double ada_kimg = 100.0;   // ADA: thousands of images for p to go from 0 to 1 (StyleGAN2-ADA: 500, for longer runs)
+  double augment_p = -1.0;   // ADA: >= 0 fixes p (no adaptation); < 0: p adapts, starting from 0
 };
 
 struct TrainConfig {
@@ -96,12 +106,16 @@ std::string toString(AspectPolicy v);
 std::string toString(AlphaPolicy v);
 std::string toString(ChannelPolicy v);
 std::string toString(EmaNorm v);
+std::string toString(AugmentKind v);
 LossKind parseLoss(const std::string& s);
 ModelKind parseModel(const std::string& s);
 AspectPolicy parseAspect(const std::string& s);
 AlphaPolicy parseAlpha(const std::string& s);
 ChannelPolicy parseChannels(const std::string& s);
 EmaNorm parseEmaNorm(const std::string& s);
+AugmentKind parseAugment(const std::string& s);
+// Auto made concrete for a dataset of `images` images (other kinds unchanged).
+AugmentKind resolveAugment(AugmentKind kind, int64_t images);
 
 // "" when both configs build the same networks; else e.g. "g_width 16 in the checkpoint, 32 here; ...".
 std::string architectureMismatch(const TrainConfig& in_file, const TrainConfig& here);

@@ -48,6 +48,36 @@ TEST(Config, MissingFieldsKeepDefaults) {
   EXPECT_EQ(c.optim.loss, LossKind::NonSaturating);
 }
 
+TEST(Config, AugmentationRoundTripsAndOldFilesReadAsNone) {
+  TrainConfig c;
+  c.optim.augment = AugmentKind::DiffAug;
+  c.optim.ada_target = 0.5;
+  c.optim.ada_kimg = 250;
+  c.optim.augment_p = 0.25;
+  const TrainConfig back = trainConfigFromJson(toJson(c));
+  EXPECT_EQ(back.optim.augment, AugmentKind::DiffAug);
+  EXPECT_DOUBLE_EQ(back.optim.ada_target, 0.5);
+  EXPECT_DOUBLE_EQ(back.optim.ada_kimg, 250);
+  EXPECT_DOUBLE_EQ(back.optim.augment_p, 0.25);
+  EXPECT_EQ(trainConfigFromJson(toJson(TrainConfig{})).optim.augment, AugmentKind::Auto);
+  // A config.json from before augmentation existed: its run trained without, and resumes without.
+  EXPECT_EQ(trainConfigFromJson(R"({"optim": {"loss": "ns"}})").optim.augment, AugmentKind::None);
+  EXPECT_EQ(trainConfigFromJson(R"({"batch": 8})").optim.augment, AugmentKind::None);
+  EXPECT_EQ(TrainConfig{}.optim.augment, AugmentKind::Auto);
+  EXPECT_THROW(trainConfigFromJson(R"({"optim": {"augment": "lots"}})"), GanscopeError);
+  // Auto: ADA below 10,000 images.
+  EXPECT_EQ(resolveAugment(AugmentKind::Auto, 9999), AugmentKind::Ada);
+  EXPECT_EQ(resolveAugment(AugmentKind::Auto, 10000), AugmentKind::None);
+  EXPECT_EQ(resolveAugment(AugmentKind::DiffAug, 10), AugmentKind::DiffAug);
+  EXPECT_EQ(parseAugment("ada"), AugmentKind::Ada);
+  TrainConfig bad;
+  bad.optim.augment_p = 1.0;
+  EXPECT_THROW(validate(bad), GanscopeError);
+  bad.optim.augment_p = -1;
+  bad.optim.ada_kimg = 0;
+  EXPECT_THROW(validate(bad), GanscopeError);
+}
+
 TEST(Config, BadInputNamesTheProblem) {
   try {
     trainConfigFromJson(R"({"batch": "many"})");

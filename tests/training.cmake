@@ -11,3 +11,6 @@ ganscope_gtest(training_run_loop_test LABELS unit SOURCES training/run_loop_test
 ganscope_gtest(training_run_quality_test LABELS unit SOURCES training/run_quality_test.cpp)
 # EMA BatchNorm statistics and ramp-up.
 ganscope_gtest(training_ema_test LABELS unit SOURCES training/ema_norm_test.cpp)
+# Augmentation of what D sees (ADA, DiffAugment): each op's geometry, colour, gradients; ADA's p controller.
+ganscope_gtest(training_augment_test LABELS unit SOURCES training/augment_test.cpp)
+ganscope_gtest(training_ada_controller_test LABELS unit SOURCES training/ada_controller_test.cpp)

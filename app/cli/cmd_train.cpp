@@ -52,10 +52,10 @@ TrainConfig storedConfig(const std::string& run_dir) {
 
 std::string describeRun(const TrainConfig& c) {
   char buf[320];
-  std::snprintf(buf, sizeof buf, "%s %d px, %d channel(s), flips %s, loss %s, batch %d, %lld steps, on %s",
+  std::snprintf(buf, sizeof buf, "%s %d px, %d channel(s), flips %s, loss %s, augment %s, batch %d, %lld steps, on %s",
                 toString(c.model.kind).c_str(), c.model.resolution, c.model.channels, c.data.hflip ? "on" : "off",
-                toString(c.optim.loss).c_str(), c.batch, static_cast<long long>(c.total_steps),
-                describeDevice(selectDevice(c.device)).c_str());
+                toString(c.optim.loss).c_str(), toString(c.optim.augment).c_str(), c.batch,
+                static_cast<long long>(c.total_steps), describeDevice(selectDevice(c.device)).c_str());
   return buf;
 }
 

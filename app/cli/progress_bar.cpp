@@ -34,7 +34,12 @@ std::string formatProgress(const StepStats& s, int64_t total, double images_per_
   std::snprintf(buf, sizeof buf, "%lld/%lld  %.1f img/s  G %.3f  D %.3f  D(x) %.2f  D(G(z)) %.2f  ETA %s",
                 static_cast<long long>(s.step), static_cast<long long>(total), images_per_second, s.g_loss, s.d_loss,
                 s.d_real, s.d_fake, formatDuration(eta_seconds).c_str());
-  return line + buf;
+  line += buf;
+  if (s.augmenting) {
+    std::snprintf(buf, sizeof buf, "  p %.3f  r_t %.2f", s.augment_p, s.ada_rt);
+    line += buf;
+  }
+  return line;
 }
 
 ProgressBar::ProgressBar(std::FILE* out, bool tty, int64_t total_steps, int log_every)

@@ -100,6 +100,11 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
   t.value("--ema-rampup",
           [&c](const std::string& v) { c.optim.ema_rampup = parseNumber("--ema-rampup", v, 0.0, 1.0); });
   t.value("--ema-norm", [&c](const std::string& v) { c.optim.ema_norm = parseChoice("--ema-norm", v, parseEmaNorm); });
+  t.value("--augment", [&c](const std::string& v) { c.optim.augment = parseChoice("--augment", v, parseAugment); });
+  t.value("--ada-target",
+          [&c](const std::string& v) { c.optim.ada_target = parseNumber("--ada-target", v, -0.999, 0.999); });
+  t.value("--ada-kimg", [&c](const std::string& v) { c.optim.ada_kimg = parseNumber("--ada-kimg", v, 1e-3, 1e6); });
+  t.value("--augment-p", [&c](const std::string& v) { c.optim.augment_p = parseNumber("--augment-p", v, 0.0, 0.999); });
   t.value("--quality-every",
           [&c](const std::string& v) { c.quality_every = intIn("--quality-every", v, 0, 1000000000); });
   t.toggle("--spectral-norm", [&c] { c.model.spectral_norm = true; });
@@ -132,6 +137,12 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
   o.given = t.given();
   applyModelOptimDefaults(o);
 
+  if (o.given.count("--augment-p") && !o.resume) {
+    // A fixed p is ADA's: it implies --augment ada, and contradicts the other kinds.
+    if (!o.given.count("--augment")) c.optim.augment = AugmentKind::Ada;
+    if (c.optim.augment != AugmentKind::Ada)
+      throw UsageError("--augment-p sets ADA's probability: it needs --augment ada, not " + toString(c.optim.augment));
+  }
   if (o.out.empty()) throw UsageError("--out RUN is required (the run folder to create or resume)");
   if (o.resume && o.given.count("--config"))
     throw UsageError("--config cannot be combined with --resume (a resumed run keeps its own config)");

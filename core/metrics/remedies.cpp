@@ -36,11 +36,16 @@ RemedyPlan applyRemedy(const std::string& name, TrainConfig& config) {
   } else if (name == kRemedyNonSaturating) {
     if (o.loss == LossKind::Minimax) o.loss = LossKind::NonSaturating;
     plan.description = "uses the non-saturating generator loss, which keeps its gradient when D wins";
+  } else if (name == kRemedyAda) {
+    // Karras et al. 2020: D memorising a small training set is what ADA counters; p adapts from where it is.
+    o.augment = AugmentKind::Ada;
+    o.augment_p = -1.0;
+    plan.description = "turns on adaptive discriminator augmentation (ADA), so D cannot memorise the training images";
   } else if (name == kRemedyRollback) {
     plan.description = "reloads the last good checkpoint";
   } else {
     throw GanscopeError("unknown remedy '" + name + "' (known: mbstd, wgan-gp, spectral-norm, lower-lr-d, "
-                        "lower-lr, ns-loss, rollback)");
+                        "lower-lr, ns-loss, ada, rollback)");
   }
   plan.changed = toJson(before) != toJson(config);
   plan.continues_checkpoint = architectureMismatch(before, config).empty();

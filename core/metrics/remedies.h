@@ -15,6 +15,7 @@ constexpr const char* kRemedyLowerLrD = "lower-lr-d";          // halve D's lear
 constexpr const char* kRemedyLowerLr = "lower-lr";             // halve both learning rates
 constexpr const char* kRemedyNonSaturating = "ns-loss";        // non-saturating G loss instead of minimax
 constexpr const char* kRemedyRollback = "rollback";            // reload the last good checkpoint
+constexpr const char* kRemedyAda = "ada";                      // adaptive discriminator augmentation
 
 struct RemedyPlan {
   bool changed = false;               // the config differs (false: already in place, e.g. SN already on)

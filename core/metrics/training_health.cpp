@@ -15,7 +15,7 @@ std::vector<std::string> remediesFor(AlarmKind kind) {
     case AlarmKind::ModeCollapse:
       return {kRemedyMinibatchStd, kRemedyWganGp, kRemedySpectralNorm, kRemedyLowerLrD};
     case AlarmKind::DiscriminatorWins:
-      return {kRemedyLowerLrD, kRemedySpectralNorm, kRemedyWganGp, kRemedyNonSaturating};
+      return {kRemedyAda, kRemedyLowerLrD, kRemedySpectralNorm, kRemedyWganGp, kRemedyNonSaturating};
     case AlarmKind::Oscillation:
       return {kRemedyLowerLr, kRemedySpectralNorm, kRemedyWganGp};
     case AlarmKind::NonFinite:

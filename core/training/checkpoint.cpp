@@ -28,6 +28,7 @@ std::string headerToJson(const CheckpointHeader& h) {
   j["loader"] = {{"epoch", h.loader_epoch}, {"index", h.loader_index}};
   j["d_steps_done"] = h.d_steps_done;
   j["last_penalty"] = h.last_penalty;
+  j["ada"] = {{"p", h.ada_p}, {"rt", h.ada_rt}, {"sign_sum", h.ada_sign_sum}, {"sign_count", h.ada_sign_count}};
   j["created"] = h.created;
   j["program_version"] = h.program_version;
   return j.dump(2);
@@ -50,6 +51,13 @@ CheckpointHeader headerFromJson(const std::string& text, const std::string& labe
     }
     h.d_steps_done = j.value("d_steps_done", int64_t{0});
     h.last_penalty = j.value("last_penalty", 0.0);
+    if (j.contains("ada")) {
+      const json& a = j["ada"];
+      h.ada_p = a.value("p", 0.0);
+      h.ada_rt = a.value("rt", 0.0);
+      h.ada_sign_sum = a.value("sign_sum", 0.0);
+      h.ada_sign_count = a.value("sign_count", int64_t{0});
+    }
     h.created = j.value("created", std::string());
     h.program_version = j.value("program_version", std::string());
   } catch (const GanscopeError& e) {

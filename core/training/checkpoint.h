@@ -32,6 +32,11 @@ struct CheckpointHeader {
   int64_t loader_index = 0;
   int64_t d_steps_done = 0;   // discriminator updates so far (lazy R1 schedule)
   double last_penalty = 0;    // penalty shown in StepStats between lazy R1 steps
+  // ADA's controller (training/ada_controller.h); zero in checkpoints from before augmentation.
+  double ada_p = 0;
+  double ada_rt = 0;
+  double ada_sign_sum = 0;
+  int64_t ada_sign_count = 0;
   std::string created;        // UTC, ISO 8601
   std::string program_version;
 };

@@ -99,6 +99,8 @@ std::string metricsLine(const StepStats& s, double wall_time) {
   j["d_grad_norm"] = jsonNumber(s.d_grad_norm);
   j["seconds"] = jsonNumber(s.seconds);
   j["images_per_second"] = jsonNumber(s.images_per_second);
+  if (s.augmenting) j["augment_p"] = jsonNumber(s.augment_p);  // its presence says D sees augmented images
+  j["ada_rt"] = jsonNumber(s.ada_rt);
   j["t"] = jsonNumber(wall_time);
   return j.dump();
 }
@@ -121,6 +123,8 @@ bool parseMetricsLine(const std::string& line, StepStats& out, double* wall_time
   readJsonNumber(j, "d_grad_norm", s.d_grad_norm);
   readJsonNumber(j, "seconds", s.seconds);
   readJsonNumber(j, "images_per_second", s.images_per_second);
+  s.augmenting = readJsonNumber(j, "augment_p", s.augment_p);
+  readJsonNumber(j, "ada_rt", s.ada_rt);
   if (wall_time) {
     *wall_time = 0;
     readJsonNumber(j, "t", *wall_time);

@@ -16,6 +16,9 @@ struct StepStats {
   double d_grad_norm = 0;    // L2 norm of D's parameter gradients (last D step)
   double seconds = 0;        // wall time of this step
   double images_per_second = 0;  // batch / seconds
+  bool augmenting = false;   // D sees augmented images (ADA or DiffAugment)
+  double augment_p = 0;      // augmentation probability (ADA's adapted or fixed p; 1 for DiffAugment)
+  double ada_rt = 0;         // ADA's overfitting heuristic E[sign(D(real))], last interval (measured in every run)
 };
 
 }  // namespace gs

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <mutex>
 
+#include "training/augment.h"
 #include "training/ema.h"
 #include "training/losses.h"
 #include "training/trainer_state.h"
@@ -84,6 +85,15 @@ double gradNorm(torch::nn::Module& m) {
   return at::stack(norms).norm().item<double>();
 }
 
+// Every image D sees goes through here: real and fake, in D's steps and G's.
+at::Tensor augmentForD(TrainerState& s, const at::Tensor& x) {
+  switch (s.config.optim.augment) {
+    case AugmentKind::Ada: return adaAugment(x, s.ada.p(), s.augment_rng);
+    case AugmentKind::DiffAug: return diffAugment(x, s.augment_rng);
+    default: return x;
+  }
+}
+
 at::Tensor drawLatents(TrainerState& s, int64_t n) {
   const at::Tensor z = at::randn({n, s.config.model.latent_dim}, s.latent_rng, at::TensorOptions(at::kFloat));
   return z.to(s.device);
@@ -99,6 +109,7 @@ Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data) :
                         " px but the config asks for data.resolution " + std::to_string(config.data.resolution));
   config.model.channels = data->channels();
   config.model.resolution = data->resolution();
+  config.optim.augment = resolveAugment(config.optim.augment, data->size());
   validate(config);
   s.config = config;
   s.data = std::move(data);
@@ -142,6 +153,8 @@ Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data) :
   s.opt_d = std::make_unique<torch::optim::Adam>(
       s.d->parameters(), torch::optim::AdamOptions(o.lr_d).betas(std::make_tuple(o.beta1, o.beta2)));
   s.latent_rng = at::detail::createCPUGenerator(deriveSeed(config.seed, 1));
+  s.augment_rng = at::detail::createCPUGenerator(deriveSeed(config.seed, 9));
+  s.ada = AdaController(config.optim);
   s.loader = std::make_unique<BatchLoader>(s.data, config.batch, deriveSeed(config.seed, 0), config.data.hflip);
 }
 
@@ -165,16 +178,20 @@ StepStats Trainer::step() {
       torch::NoGradGuard no_grad;
       fake = s.g->forward(drawLatents(s, batch));
     }
-    const at::Tensor real_logits = s.d->forward(real);
-    const at::Tensor fake_logits = s.d->forward(fake);
+    // The penalties too see what D sees: the augmented reals (and fakes), as in StyleGAN2-ADA.
+    const at::Tensor real_seen = augmentForD(s, real);
+    const at::Tensor fake_seen = augmentForD(s, fake);
+    const at::Tensor real_logits = s.d->forward(real_seen);
+    const at::Tensor fake_logits = s.d->forward(fake_seen);
+    s.ada.observe(real_logits);
     const at::Tensor d_loss = discriminatorLoss(o.loss, real_logits, fake_logits);
     at::Tensor total = d_loss;
     at::Tensor penalty;
-    if (o.loss == LossKind::WganGp) penalty = gradientPenalty(*s.d, real, fake) * o.gp_weight;
+    if (o.loss == LossKind::WganGp) penalty = gradientPenalty(*s.d, real_seen, fake_seen) * o.gp_weight;
     const int interval = std::max(1, o.r1_interval);
     if (o.r1_gamma > 0 && s.d_steps_done % interval == 0) {
       // Lazy R1: every `interval` steps, scaled by the interval so the average strength is unchanged.
-      const at::Tensor r1 = r1Penalty(*s.d, real) * (o.r1_gamma / 2.0);
+      const at::Tensor r1 = r1Penalty(*s.d, real_seen) * (o.r1_gamma / 2.0);
       penalty = penalty.defined() ? penalty + r1 * interval : r1 * interval;
     }
     if (penalty.defined()) total = total + penalty;
@@ -199,7 +216,7 @@ StepStats Trainer::step() {
   // Generator step; D's weights need no gradients here.
   setRequiresGrad(*s.d, false);
   const at::Tensor fake = s.g->forward(drawLatents(s, batch));
-  const at::Tensor g_loss = generatorLoss(o.loss, s.d->forward(fake));
+  const at::Tensor g_loss = generatorLoss(o.loss, s.d->forward(augmentForD(s, fake)));
   clearGrads(*s.g);
   g_loss.backward();
   setRequiresGrad(*s.d, true);
@@ -207,8 +224,12 @@ StepStats Trainer::step() {
   s.opt_g->step();
   updateEma(*s.g_ema, *s.g, emaBeta(s.config.batch, o.ema_kimg, o.ema_rampup, s.images_seen), o.ema_norm);
   ++s.step;
+  s.ada.afterStep(s.step);
 
   st.step = s.step;
+  st.augmenting = s.ada.augmenting();
+  st.augment_p = s.ada.p();
+  st.ada_rt = s.ada.rt();
   st.images_seen = s.images_seen;
   st.g_loss = g_loss.item<double>();
   st.d_loss = d_loss_sum / d_steps;

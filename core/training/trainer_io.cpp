@@ -58,6 +58,11 @@ void Trainer::save(const std::string& path) const {
   header.loader_index = pos.index;
   header.d_steps_done = s.d_steps_done;
   header.last_penalty = s.last_penalty;
+  const AdaState& ada = s.ada.state();
+  header.ada_p = ada.p;
+  header.ada_rt = ada.rt;
+  header.ada_sign_sum = ada.sign_sum;
+  header.ada_sign_count = ada.sign_count;
   header.created = utcTimestamp();
   header.program_version = GANSCOPE_VERSION;
 
@@ -69,6 +74,7 @@ void Trainer::save(const std::string& path) const {
   writeOptimizer(archive, "opt_D", *s.opt_d);
   archive.write("rng_latent", s.latent_rng.get_state());
   archive.write("rng_cpu", s.cpu_rng_state);
+  archive.write("rng_augment", s.augment_rng.get_state());
   if (s.cuda_rng_state.defined()) archive.write("rng_cuda", s.cuda_rng_state);
   writeCheckpointFile(path, header, archiveToBytes(archive));
 }
@@ -98,6 +104,8 @@ void Trainer::load(const std::string& path) {
     // RNG states live on the CPU whatever the device.
     setGeneratorState(s.latent_rng, readTensor(archive, "rng_latent").cpu());
     s.cpu_rng_state = readTensor(archive, "rng_cpu").cpu();
+    at::Tensor augment_state;  // absent from checkpoints written before augmentation: keep the seeded stream
+    if (archive.try_read("rng_augment", augment_state)) setGeneratorState(s.augment_rng, augment_state.cpu());
     at::Tensor cuda_state;
     if (s.device.is_cuda() && archive.try_read("rng_cuda", cuda_state)) s.cuda_rng_state = cuda_state.cpu();
   } catch (const c10::Error& e) {
@@ -115,6 +123,14 @@ void Trainer::load(const std::string& path) {
   s.images_seen = h.images_seen;
   s.d_steps_done = h.d_steps_done;
   s.last_penalty = h.last_penalty;
+  // A fixed p comes from the config (a remedy may have changed it); an adapted p and r_t continue.
+  s.ada = AdaController(s.config.optim);
+  AdaState ada = s.ada.state();
+  if (s.config.optim.augment_p < 0) ada.p = h.ada_p;
+  ada.rt = h.ada_rt;
+  ada.sign_sum = h.ada_sign_sum;
+  ada.sign_count = h.ada_sign_count;
+  s.ada.restore(ada);
   s.ema_norm_step = -1;
 }
 

@@ -8,6 +8,7 @@
 
 #include "data/batch_loader.h"
 #include "data/image_dataset.h"
+#include "training/ada_controller.h"
 #include "training/trainer.h"
 
 namespace gs {
@@ -36,7 +37,10 @@ struct TrainerState {
   int64_t images_seen = 0;
   int64_t d_steps_done = 0;  // for the lazy R1 schedule
   double last_penalty = 0;
-  int64_t ema_norm_step = -1;  // step at which the EMA generator's BatchNorm statistics were last recomputed
+  int64_t ema_norm_step = -1;
+  // Augmentation of what D sees (training/augment.h): its own generator, and ADA's p and r_t.
+  at::Generator augment_rng;
+  AdaController ada{OptimConfig{}};  // step at which the EMA generator's BatchNorm statistics were last recomputed
 };
 
 struct Trainer::State : TrainerState {};

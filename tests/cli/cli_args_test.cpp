@@ -26,6 +26,35 @@ std::string trainError(const Args& args) {
   return usageError([](const Args& a) { parseTrainOptions(a); }, args);
 }
 
+TEST(TrainArgs, AugmentFlags) {
+  const Args base{"--data", "imgs", "--out", "run"};
+  EXPECT_EQ(parseTrainOptions(base).config.optim.augment, AugmentKind::Auto);  // decided by the data's size
+  Args a = base;
+  a.insert(a.end(), {"--augment", "diffaug"});
+  EXPECT_EQ(parseTrainOptions(a).config.optim.augment, AugmentKind::DiffAug);
+  Args b = base;
+  b.insert(b.end(), {"--augment", "ada", "--ada-target", "0.5", "--ada-kimg", "50"});
+  const TrainConfig cb = parseTrainOptions(b).config;
+  EXPECT_EQ(cb.optim.augment, AugmentKind::Ada);
+  EXPECT_DOUBLE_EQ(cb.optim.ada_target, 0.5);
+  EXPECT_DOUBLE_EQ(cb.optim.ada_kimg, 50);
+  EXPECT_LT(cb.optim.augment_p, 0);
+  Args c = base;
+  c.insert(c.end(), {"--augment-p", "0.3"});
+  const TrainConfig cc = parseTrainOptions(c).config;
+  EXPECT_EQ(cc.optim.augment, AugmentKind::Ada);  // a fixed p implies ADA
+  EXPECT_DOUBLE_EQ(cc.optim.augment_p, 0.3);
+  Args d = base;
+  d.insert(d.end(), {"--augment", "none", "--augment-p", "0.3"});
+  EXPECT_NE(trainError(d).find("--augment-p"), std::string::npos);
+  Args e = base;
+  e.insert(e.end(), {"--augment", "sometimes"});
+  EXPECT_NE(trainError(e).find("--augment"), std::string::npos);
+  Args f = base;
+  f.insert(f.end(), {"--augment-p", "1"});
+  EXPECT_NE(trainError(f).find("--augment-p"), std::string::npos);
+}
+
 TEST(TrainArgs, EveryFlagReachesTheConfig) {
   const TrainOptions o = parseTrainOptions(
       {"--data", "imgs", "--out", "run", "--model", "style", "--res", "128", "--loss", "hinge", "--batch", "32",

@@ -165,6 +165,7 @@ TEST(HealthMonitor, FakeScoresPinnedNearZeroMeanDiscriminatorWins) {
   ASSERT_EQ(kindsOf(alarms), Kinds{AlarmKind::DiscriminatorWins});
   EXPECT_EQ(alarms[0].step, 220);  // a whole window of 20 after the drop
   EXPECT_NE(alarms[0].message.find("D(G(z))"), std::string::npos);
+  EXPECT_EQ(alarms[0].remedies.front(), "ada");  // D memorising the data is what augmentation counters
 }
 
 TEST(HealthMonitor, VanishingGeneratorGradientMeansDiscriminatorWins) {

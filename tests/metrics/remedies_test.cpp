@@ -22,6 +22,18 @@ TEST(Remedies, LearningRateRemediesContinueFromTheCheckpoint) {
   EXPECT_EQ(c.optim.loss, LossKind::NonSaturating);
 }
 
+TEST(Remedies, AdaTurnsOnAugmentationAndContinuesFromTheCheckpoint) {
+  TrainConfig c;
+  c.optim.augment = AugmentKind::None;
+  c.optim.augment_p = 0.2;
+  const RemedyPlan plan = applyRemedy(kRemedyAda, c);
+  EXPECT_TRUE(plan.changed);
+  EXPECT_TRUE(plan.continues_checkpoint);  // augmentation changes no network
+  EXPECT_EQ(c.optim.augment, AugmentKind::Ada);
+  EXPECT_LT(c.optim.augment_p, 0);  // adaptive
+  EXPECT_FALSE(applyRemedy(kRemedyAda, c).changed);
+}
+
 TEST(Remedies, ArchitectureRemediesNeedANewRun) {
   for (const char* name : {kRemedyWganGp, kRemedySpectralNorm, kRemedyMinibatchStd}) {
     TrainConfig c;

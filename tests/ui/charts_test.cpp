@@ -57,6 +57,26 @@ class ChartsTest : public QObject {
     QCOMPARE(h.nearest(1.9)->g_loss, 5.0);
   }
 
+  void augmentationChartDrawsPAndRt() {
+    ChartsPanel panel;
+    panel.resize(1200, 300);
+    panel.show();
+    panel.setAdaTarget(0.5);
+    QVector<StepStats> batch;
+    for (int i = 1; i <= 50; ++i) {
+      StepStats s = stats(i, 1.0, 1.0);
+      s.augmenting = true;
+      s.augment_p = 0.01 * i;
+      s.ada_rt = 0.7;
+      batch.push_back(s);
+    }
+    panel.append(batch);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.drawnPoints(Metric::AugmentP) == 50, 2000);
+    QCOMPARE(panel.drawnPoints(Metric::AdaRt), 50);
+    QCOMPARE(panel.adaTarget(), 0.5);
+    QCOMPARE(panel.history().raw(Metric::AugmentP, 100).back().y(), 0.5);
+  }
+
   void panelDrawsBoundedPointsAndExportsCsv() {
     ChartsPanel panel;
     panel.resize(1200, 300);

@@ -135,6 +135,27 @@ class MenusTest : public QObject {
     for (auto* rate : panel.findChildren<QDoubleSpinBox*>())
       if (rate->decimals() == 5) QVERIFY(!rate->property("changed").toBool());
   }
+
+  void augmentSettingReachesTheConfig() {
+    TrainingPanel panel;
+    QComboBox* augment = nullptr;
+    for (auto* box : panel.findChildren<QComboBox*>())
+      if (box->findData(int(AugmentKind::DiffAug)) >= 0) augment = box;
+    QVERIFY(augment);
+    QCOMPARE(int(panel.config().optim.augment), int(AugmentKind::Auto));  // ADA below 10,000 images
+    QVERIFY(!augment->property("changed").toBool());
+    augment->setCurrentIndex(augment->findData(int(AugmentKind::Ada)));
+    QCOMPARE(int(panel.config().optim.augment), int(AugmentKind::Ada));
+    QVERIFY(augment->property("changed").toBool());
+    TrainConfig c = panel.config();
+    c.optim.augment = AugmentKind::None;
+    panel.setConfig(c);
+    QCOMPARE(augment->currentData().toInt(), int(AugmentKind::None));
+    if (qEnvironmentVariableIsSet("GANSCOPE_PANEL_SHOT")) {
+      panel.resize(360, 900);
+      panel.grab().save(qEnvironmentVariable("GANSCOPE_PANEL_SHOT"));
+    }
+  }
 };
 
 QTEST_MAIN(MenusTest)

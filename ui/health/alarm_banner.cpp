@@ -61,6 +61,7 @@ QString AlarmBanner::remedyLabel(const QString& name) {
   if (n == kRemedyLowerLr) return "Lower learning rates";
   if (n == kRemedyNonSaturating) return "Non-saturating loss";
   if (n == kRemedyRollback) return "Roll back";
+  if (n == kRemedyAda) return "Turn on ADA";
   return name;
 }
 

@@ -40,6 +40,9 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   plots_.push_back(makePlot("Loss", "loss", {Metric::GLoss, Metric::DLoss}, {QColor(255, 140, 60), QColor(80, 160, 255)}));
   plots_.push_back(makePlot("Discriminator output", "mean D", {Metric::DReal, Metric::DFake},
                             {QColor(90, 200, 120), QColor(230, 90, 200)}));
+  plots_.push_back(makePlot("Augmentation", "p, r_t", {Metric::AugmentP, Metric::AdaRt},
+                            {QColor(240, 190, 60), QColor(90, 200, 120)}));
+  addTargetLine(plots_.back());
   plots_.push_back(makePlot("Gradient norm", "L2 norm", {Metric::GGradNorm, Metric::DGradNorm},
                             {QColor(255, 140, 60), QColor(80, 160, 255)}));
   for (auto& plot : plots_) charts->addWidget(plot.view, 1);
@@ -81,6 +84,20 @@ ChartsPanel::Plot ChartsPanel::makePlot(const QString& title, const QString& y_t
   connect(plot.view, &MetricChartView::zoomReset, this, [this] { refreshNow(); });
   plot.marks = new AlarmMarks(chart, plot.x, plot.y, plot.view);
   return plot;
+}
+
+void ChartsPanel::addTargetLine(Plot& plot) {
+  plot.target = new QLineSeries;
+  plot.target->setPen(QPen(QColor(230, 230, 230), 1.5, Qt::DashLine));
+  plot.target->setName("r_t target");
+  plot.view->chart()->addSeries(plot.target);
+  plot.target->attachAxis(plot.x);
+  plot.target->attachAxis(plot.y);
+}
+
+void ChartsPanel::setAdaTarget(double target) {
+  ada_target_ = target;
+  dirty_ = true;
 }
 
 void ChartsPanel::append(const QVector<StepStats>& steps) {
@@ -141,6 +158,15 @@ void ChartsPanel::refreshPlot(Plot& plot) {
     plot.smooth[i]->replace(smooth);
     growRange(raw, lo, hi);
   }
+  if (plot.target) {
+    QVector<QPointF> line;
+    if (!history_.empty())
+      line = {QPointF(double(history_.steps().front().step), ada_target_),
+              QPointF(double(history_.steps().back().step), ada_target_)};
+    plot.target->replace(line);
+    lo = std::min(lo, ada_target_);
+    hi = std::max(hi, ada_target_);
+  }
   if (!plot.view->userZoomed() && !history_.empty() && std::isfinite(lo)) {
     const double first = double(history_.steps().front().step), last = double(history_.steps().back().step);
     plot.x->setRange(first, std::max(first + 1, last));
@@ -153,6 +179,9 @@ QString ChartsPanel::readout(double step) const {
   const StepStats* s = history_.nearest(step);
   if (!s) return {};
   const QString alarms = plots_.front().marks->describeNear(step, std::abs(double(s->step) - step) + 1);
+  const QString augment = s->augmenting
+                              ? QString("\naugment p %1 \u00B7 r_t %2").arg(s->augment_p, 0, 'f', 3).arg(s->ada_rt, 0, 'f', 2)
+                              : QString("\nr_t %1 (no augmentation)").arg(s->ada_rt, 0, 'f', 2);
   return QString("step %1\nG loss %2 \u00B7 D loss %3\nD(x) %4 \u00B7 D(G(z)) %5\n|grad G| %6 \u00B7 |grad D| %7\n%8 images/s")
       .arg(s->step)
       .arg(s->g_loss, 0, 'f', 4)
@@ -161,7 +190,7 @@ QString ChartsPanel::readout(double step) const {
       .arg(s->d_fake, 0, 'f', 3)
       .arg(s->g_grad_norm, 0, 'g', 4)
       .arg(s->d_grad_norm, 0, 'g', 4)
-      .arg(s->images_per_second, 0, 'f', 1) + alarms;
+      .arg(s->images_per_second, 0, 'f', 1) + augment + alarms;
 }
 
 }  // namespace gs

@@ -1,5 +1,6 @@
 #pragma once
-// The training curves: G and D loss, D(x) and D(G(z)), gradient norms. Each metric is drawn twice, raw (faint)
+// The training curves: G and D loss, D(x) and D(G(z)), augmentation (ADA's p and r_t against its target), gradient
+// norms. Each metric is drawn twice, raw (faint)
 // and smoothed (TensorBoard's debiased EMA, one slider for all charts). Points arrive in batches; the charts
 // repaint at most 10 times a second from decimated copies, so a long run stays smooth. Training alarms (mode
 // collapse, D wins, ...) are marked on every chart at their step, as on the Health chart.
@@ -42,6 +43,9 @@ class ChartsPanel : public QWidget {
   int refreshCount() const { return refreshes_; }
   bool exportCsv(const QString& path, QString* error) const { return history_.writeCsv(path, smoothing(), error); }
   void refreshNow();
+  // ADA's r_t target, drawn as a dashed line on the Augmentation chart (default 0.6).
+  void setAdaTarget(double target);
+  double adaTarget() const { return ada_target_; }
 
  Q_SIGNALS:
   void csvExportRequested();
@@ -54,10 +58,12 @@ class ChartsPanel : public QWidget {
     std::vector<Metric> metrics;
     std::vector<QLineSeries*> raw, smooth;
     AlarmMarks* marks = nullptr;
+    QLineSeries* target = nullptr;  // a constant reference line (the Augmentation chart's r_t target)
   };
   Plot makePlot(const QString& title, const QString& y_title, const std::vector<Metric>& metrics,
                 const std::vector<QColor>& colors);
   void refreshPlot(Plot& plot);
+  void addTargetLine(Plot& plot);
   QString readout(double step) const;
 
   MetricHistory history_;
@@ -66,6 +72,7 @@ class ChartsPanel : public QWidget {
   SmoothingControl* smoothing_;
   QLabel* count_label_;
   QTimer* timer_;
+  double ada_target_ = 0.6;
   bool dirty_ = false;
   int refreshes_ = 0;
 };

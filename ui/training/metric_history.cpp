@@ -18,6 +18,8 @@ const std::vector<MetricInfo>& allMetrics() {
       {Metric::GGradNorm, "|grad G|", "g_grad_norm"},
       {Metric::DGradNorm, "|grad D|", "d_grad_norm"},
       {Metric::ImagesPerSecond, "images/s", "images_per_second"},
+      {Metric::AugmentP, "p", "augment_p"},
+      {Metric::AdaRt, "r_t", "ada_rt"},
   };
   return metrics;
 }
@@ -32,6 +34,8 @@ double metricValue(const StepStats& s, Metric m) {
     case Metric::GGradNorm: return s.g_grad_norm;
     case Metric::DGradNorm: return s.d_grad_norm;
     case Metric::ImagesPerSecond: return s.images_per_second;
+    case Metric::AugmentP: return s.augment_p;
+    case Metric::AdaRt: return s.ada_rt;
   }
   return 0;
 }

@@ -11,7 +11,7 @@
 
 namespace gs {
 
-enum class Metric { GLoss, DLoss, Penalty, DReal, DFake, GGradNorm, DGradNorm, ImagesPerSecond };
+enum class Metric { GLoss, DLoss, Penalty, DReal, DFake, GGradNorm, DGradNorm, ImagesPerSecond, AugmentP, AdaRt };
 
 struct MetricInfo {
   Metric metric;

@@ -71,6 +71,7 @@ bool RunActions::attachRun(const QString& run_dir) {
       const TrainConfig config = readRunConfig(run_dir.toStdString());
       p_.explorer->setGridRun(config.seed, config.grid_size);
       total_steps_ = config.total_steps;
+      p_.charts->setAdaTarget(config.optim.ada_target);
       p_.panel->setConfig(config);  // show the followed run's settings, not the panel's last ones
     } catch (const std::exception& e) {
       shell_.showError(QString::fromStdString(e.what()));
@@ -104,6 +105,7 @@ void RunActions::startTraining(const QString& run_dir_in) {
   QDir().mkpath(run_dir);
   p_.follower->detach();
   p_.charts->clear();
+  p_.charts->setAdaTarget(config.optim.ada_target);
   total_steps_ = config.total_steps;
   p_.explorer->setGridRun(config.seed, config.grid_size);
   p_.panel->setRunFolder(run_dir);

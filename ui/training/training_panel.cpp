@@ -78,6 +78,14 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   hflip_ = new QCheckBox("Random horizontal flips", this);
   hflip_->setToolTip("Mirror training images at random: for data without a preferred orientation. Off by default "
                      "(Fashion-MNIST's shoes all face one way; flips teach a mirrored half the data never has)");
+  augment_ = new QComboBox(this);
+  augment_->addItem("Auto (ADA below 10,000 images)", int(AugmentKind::Auto));
+  augment_->addItem("None", int(AugmentKind::None));
+  augment_->addItem("ADA (adaptive)", int(AugmentKind::Ada));
+  augment_->addItem("DiffAugment", int(AugmentKind::DiffAug));
+  augment_->setToolTip("Augment every image D sees, real and fake, so it cannot memorise a small folder. ADA adapts "
+                       "its probability p to keep E[sign(D(real))] near 0.6; DiffAugment always applies colour, "
+                       "translation and cutout. Auto: ADA when the folder has fewer than 10,000 images");
   steps_ = intBox(this, 1, 10000000, " steps");
   sample_every_ = intBox(this, 1, 100000, " steps");
   seed_ = intBox(this, 0, 2147483647);
@@ -96,6 +104,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(QString(), spectral_norm_);
   form->addRow(QString(), minibatch_std_);
   form->addRow(QString(), hflip_);
+  form->addRow("Augment D", augment_);
   form->addRow("Train for", steps_);
   form->addRow("Samples every", sample_every_);
   form->addRow("Seed", seed_);
@@ -202,6 +211,7 @@ void TrainingPanel::markChanged() {
   mark(ema_kimg_, differs(now.optim.ema_kimg, d.optim.ema_kimg));
   mark(spectral_norm_, now.model.spectral_norm != d.model.spectral_norm);
   mark(minibatch_std_, now.model.minibatch_std != d.model.minibatch_std);
+  mark(augment_, now.optim.augment != d.optim.augment);
   mark(steps_, now.total_steps != d.total_steps);
   mark(sample_every_, now.sample_every != d.sample_every);
   mark(seed_, now.seed != d.seed);
@@ -223,6 +233,7 @@ TrainConfig TrainingPanel::config() const {
   c.model.spectral_norm = spectral_norm_->isChecked();
   c.model.minibatch_std = minibatch_std_->isChecked();
   c.data.hflip = hflip_->isChecked();
+  c.optim.augment = AugmentKind(augment_->currentData().toInt());
   c.total_steps = steps_->value();
   c.sample_every = sample_every_->value();
   c.seed = uint64_t(seed_->value());
@@ -257,6 +268,7 @@ void TrainingPanel::setConfig(const TrainConfig& c) {
   spectral_norm_->setChecked(c.model.spectral_norm);
   minibatch_std_->setChecked(c.model.minibatch_std);
   hflip_->setChecked(c.data.hflip);
+  augment_->setCurrentIndex(std::max(0, augment_->findData(int(c.optim.augment))));
   steps_->setValue(int(std::min<int64_t>(c.total_steps, 10000000)));
   sample_every_->setValue(c.sample_every);
   seed_->setValue(int(c.seed));
@@ -277,7 +289,7 @@ void TrainingPanel::setRunning(bool running, bool paused) {
   }
   for (QWidget* w : std::initializer_list<QWidget*>{model_, resolution_, loss_, latent_dim_, width_, lr_g_, lr_d_,
                                                     batch_, d_steps_, ema_kimg_, spectral_norm_, minibatch_std_,
-                                                    hflip_, steps_, sample_every_, seed_, device_})
+                                                    hflip_, augment_, steps_, sample_every_, seed_, device_})
     w->setEnabled(!running);
 }
 
@@ -299,9 +311,11 @@ void TrainingPanel::showStep(const StepStats& s, int64_t total_steps) {
   // Smooth the step time: one slow step (a checkpoint write) should not make the ETA jump.
   seconds_per_step_ = seconds_per_step_ <= 0 ? s.seconds : 0.9 * seconds_per_step_ + 0.1 * s.seconds;
   const double eta = seconds_per_step_ > 0 ? (total_steps - s.step) * seconds_per_step_ : -1;
-  status_->setText(QString("%1 images/s \u00B7 %2 images seen \u00B7 ETA %3")
+  const QString augment = s.augmenting ? QString(" \u00B7 augment p %1").arg(s.augment_p, 0, 'f', 3) : QString();
+  status_->setText(QString("%1 images/s \u00B7 %2 images seen%3 \u00B7 ETA %4")
                        .arg(s.images_per_second, 0, 'f', 1)
                        .arg(s.images_seen)
+                       .arg(augment)
                        .arg(duration(eta)));
 }
 

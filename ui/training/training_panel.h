@@ -65,6 +65,7 @@ class TrainingPanel : public QWidget {
   QCheckBox* spectral_norm_;
   QCheckBox* minibatch_std_;
   QCheckBox* hflip_;  // random horizontal flips of the training images
+  QComboBox* augment_;  // what D sees: auto, none, ADA, DiffAugment
   QSpinBox* steps_;
   QSpinBox* sample_every_;
   QSpinBox* seed_;
