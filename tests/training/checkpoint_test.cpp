@@ -102,7 +102,8 @@ TEST_F(CheckpointTest, BadFilesAreClearErrors) {
   writeBytes(path("truncated.gsck"), good.substr(0, good.size() / 2));
   writeBytes(path("zero.gsck"), "");
   // The first bytes of a real PNG file.
-  writeBytes(path("photo.png"), std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 33));
+  static const char kPngStart[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0";
+  writeBytes(path("photo.png"), std::string(kPngStart, sizeof kPngStart - 1));  // 29 bytes, no terminator
   std::string newer = good;
   newer[14] = 9;  // format version right after the 14-byte magic
   writeBytes(path("newer.gsck"), newer);
