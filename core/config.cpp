@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -103,6 +104,13 @@ bool convert(const json& v, T& out) {
   } else if constexpr (std::is_same_v<T, std::string>) {
     if (!v.is_string()) return false;
     out = v.get<std::string>();
+  } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+    if (!v.is_array()) return false;
+    out.clear();
+    for (const auto& e : v) {
+      if (!e.is_string()) return false;
+      out.push_back(e.get<std::string>());
+    }
   } else {  // std::array<int, N>
     if (!v.is_array() || v.size() != out.size()) return false;
     for (size_t i = 0; i < out.size(); ++i)
@@ -163,7 +171,9 @@ std::string toJson(const TrainConfig& c, int indent) {
                {"background", c.data.background},
                {"hflip", c.data.hflip},
                {"max_pixels", c.data.max_pixels},
-               {"max_images", c.data.max_images}};
+               {"max_images", c.data.max_images},
+               {"class_labels", c.data.class_labels},
+               {"labels_file", c.data.labels_file}};
   j["model"] = {{"kind", toString(c.model.kind)},
                 {"latent_dim", c.model.latent_dim},
                 {"g_width", c.model.g_width},
@@ -173,7 +183,9 @@ std::string toJson(const TrainConfig& c, int indent) {
                 {"channels", c.model.channels},
                 {"resolution", c.model.resolution},
                 {"mapping_layers", c.model.mapping_layers},
-                {"w_dim", c.model.w_dim}};
+                {"w_dim", c.model.w_dim},
+                {"num_classes", c.model.num_classes},
+                {"class_names", c.model.class_names}};
   j["optim"] = {{"loss", toString(c.optim.loss)}, {"lr_g", c.optim.lr_g},
                 {"lr_d", c.optim.lr_d},           {"beta1", c.optim.beta1},
                 {"beta2", c.optim.beta2},         {"d_steps", c.optim.d_steps},
@@ -224,6 +236,8 @@ TrainConfig trainConfigFromJson(const std::string& text) {
     read(*d, "hflip", c.data.hflip);
     read(*d, "max_pixels", c.data.max_pixels);
     read(*d, "max_images", c.data.max_images);
+    read(*d, "class_labels", c.data.class_labels);
+    read(*d, "labels_file", c.data.labels_file);
   }
   if (auto m = j.find("model"); m != j.end() && m->is_object()) {
     readEnum(*m, "kind", kModel, c.model.kind);
@@ -236,6 +250,8 @@ TrainConfig trainConfigFromJson(const std::string& text) {
     read(*m, "resolution", c.model.resolution);
     read(*m, "mapping_layers", c.model.mapping_layers);
     read(*m, "w_dim", c.model.w_dim);
+    read(*m, "num_classes", c.model.num_classes);
+    read(*m, "class_names", c.model.class_names);
   }
   if (auto o = j.find("optim"); o != j.end() && o->is_object()) {
     readEnum(*o, "loss", kLoss, c.optim.loss);
@@ -313,6 +329,10 @@ void validate(const TrainConfig& c) {
   if (c.health_every < 1) fail("health_every must be at least 1");
   if (c.birthday_trials < 0 || c.birthday_trials > 1000) fail("birthday_trials must be in 0..1000");
   if (!(c.nan_lr_scale > 0) || c.nan_lr_scale > 1) fail("nan_lr_scale must be in (0, 1]");
+  if (c.model.num_classes < 0 || c.model.num_classes > 1000) fail("num_classes must be in 0..1000");
+  if (c.model.num_classes > 0 && c.model.class_names.size() != static_cast<size_t>(c.model.num_classes))
+    fail("class_names must hold num_classes (" + std::to_string(c.model.num_classes) + ") names, not " +
+         std::to_string(c.model.class_names.size()));
   for (int v : c.data.background)
     if (v < 0 || v > 255) fail("background colour components must be in 0..255");
 }
@@ -335,6 +355,7 @@ std::string architectureMismatch(const TrainConfig& in_file, const TrainConfig& 
   check("minibatch_std", str(a.minibatch_std), str(b.minibatch_std));
   check("channels", str(a.channels), str(b.channels));
   check("resolution", str(a.resolution), str(b.resolution));
+  check("num_classes", str(a.num_classes), str(b.num_classes));
   if (a.kind == ModelKind::Style && b.kind == ModelKind::Style) {
     check("mapping_layers", str(a.mapping_layers), str(b.mapping_layers));
     check("w_dim", str(a.w_dim), str(b.w_dim));
@@ -349,6 +370,32 @@ std::string architectureMismatch(const TrainConfig& in_file, const TrainConfig& 
     check("loss", describe(in_file.optim), describe(here.optim));
   }
   return out;
+}
+
+int classIndex(const ModelConfig& model, const std::string& text) {
+  if (model.num_classes <= 0)
+    throw GanscopeError("class '" + text + "' asked of an unconditional model (it was not trained with --conditional)");
+  auto known = [&model] {
+    std::string s;
+    for (size_t i = 0; i < model.class_names.size(); ++i)
+      s += (i ? ", " : "") + std::to_string(i) + " " + model.class_names[i];
+    return s;
+  };
+  if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos && text.size() < 6) {
+    const int k = std::stoi(text);
+    if (k < model.num_classes) return k;
+    throw GanscopeError("class " + text + " is out of range: the model has " + std::to_string(model.num_classes) +
+                        " classes (" + known() + ")");
+  }
+  auto lower = [](std::string s) {
+    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+  };
+  for (size_t i = 0; i < model.class_names.size(); ++i)
+    if (model.class_names[i] == text) return static_cast<int>(i);
+  for (size_t i = 0; i < model.class_names.size(); ++i)
+    if (lower(model.class_names[i]) == lower(text)) return static_cast<int>(i);
+  throw GanscopeError("unknown class '" + text + "': the model's classes are " + known());
 }
 
 }  // namespace gs

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace gs {
 
@@ -32,6 +33,11 @@ struct DataConfig {
                                                    // preferred orientation; off: Fashion-MNIST shoes face one way)
   int64_t max_pixels = 100000000;                  // refuse images larger than this (checked from the header)
   int64_t max_images = 0;                          // 0: use every usable image
+  // Class labels for a conditional model (data/class_labels.h): from the immediate subfolders of `path` (one
+  // class per subfolder, names sorted), or from `labels_file` (an IDX1 label file such as Fashion-MNIST's
+  // train-labels-idx1-ubyte.gz; found beside the images when `path` is a Debian IDX folder).
+  bool class_labels = false;
+  std::string labels_file;
 };
 
 struct ModelConfig {
@@ -46,6 +52,10 @@ struct ModelConfig {
   // Style-based generator only.
   int mapping_layers = 8;     // depth of the mapping network
   int w_dim = 0;              // width of w; 0: same as latent_dim
+  // Class-conditional models: 0 for an unconditional one; else the classes the dataset decided (G takes a class
+  // through conditional BatchNorm or the mapping network, D is a projection discriminator).
+  int num_classes = 0;
+  std::vector<std::string> class_names;  // num_classes names (folder names, or Fashion-MNIST's / "0".."9")
 };
 
 struct OptimConfig {
@@ -119,5 +129,9 @@ AugmentKind resolveAugment(AugmentKind kind, int64_t images);
 
 // "" when both configs build the same networks; else e.g. "g_width 16 in the checkpoint, 32 here; ...".
 std::string architectureMismatch(const TrainConfig& in_file, const TrainConfig& here);
+
+// The index of class `text` of a conditional model: a number 0..num_classes-1 or a class name (exact, then
+// case-insensitive). Throws GanscopeError naming the known classes, or saying the model is not conditional.
+int classIndex(const ModelConfig& model, const std::string& text);
 
 }  // namespace gs

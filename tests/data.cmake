@@ -4,3 +4,6 @@ ganscope_gtest(data_dataset_test LABELS unit SOURCES
   data/image_header_test.cpp data/image_dataset_test.cpp data/dataset_policies_test.cpp data/idx_test.cpp)
 target_link_libraries(data_dataset_test PRIVATE ZLIB::ZLIB)
 ganscope_gtest(data_batch_loader_test LABELS unit SOURCES data/batch_loader_test.cpp)
+# Class labels for conditional models: subfolders, IDX label files, their errors, labelled batches.
+ganscope_gtest(data_class_labels_test LABELS unit SOURCES data/class_labels_test.cpp)
+target_link_libraries(data_class_labels_test PRIVATE ZLIB::ZLIB)

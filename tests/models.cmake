@@ -5,3 +5,5 @@ ganscope_gtest(models_networks_test LABELS unit SOURCES
 ganscope_gtest(models_losses_test LABELS unit SOURCES
   models/losses_test.cpp)
 ganscope_gtest(models_style_test LABELS unit SOURCES models/style_model_test.cpp)
+# Class-conditional networks: conditional BatchNorm, the style class embedding, the projection discriminator.
+ganscope_gtest(models_conditional_test LABELS unit SOURCES models/conditional_model_test.cpp)

@@ -14,3 +14,5 @@ ganscope_gtest(training_ema_test LABELS unit SOURCES training/ema_norm_test.cpp)
 # Augmentation of what D sees (ADA, DiffAugment): each op's geometry, colour, gradients; ADA's p controller.
 ganscope_gtest(training_augment_test LABELS unit SOURCES training/augment_test.cpp)
 ganscope_gtest(training_ada_controller_test LABELS unit SOURCES training/ada_controller_test.cpp)
+# Class-conditional training: exact resume with every loss, the per-class grid, a 2-class toy that learns.
+ganscope_gtest(training_conditional_test LABELS unit SOURCES training/conditional_training_test.cpp)

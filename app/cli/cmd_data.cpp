@@ -22,6 +22,13 @@ void printDatasetSummary(std::FILE* out, const DatasetSummary& s) {
     std::fprintf(out, "; sizes %dx%d to %dx%d", s.min_width, s.min_height, s.max_width, s.max_height);
   std::fputc('\n', out);
   if (!s.note.empty()) std::fprintf(out, "  %s\n", s.note.c_str());
+  if (!s.class_names.empty()) {
+    std::fprintf(out, "  %zu classes:", s.class_names.size());
+    for (size_t k = 0; k < s.class_names.size(); ++k)
+      std::fprintf(out, "%s %zu %s (%lld)", k ? "," : "", k, s.class_names[k].c_str(),
+                   static_cast<long long>(s.class_counts[k]));
+    std::fputc('\n', out);
+  }
   const size_t shown = std::min<size_t>(s.skipped.size(), 10);
   for (size_t i = 0; i < shown; ++i)
     std::fprintf(out, "  skipped %s: %s\n", s.skipped[i].path.c_str(), s.skipped[i].reason.c_str());

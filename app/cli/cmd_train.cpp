@@ -56,7 +56,10 @@ std::string describeRun(const TrainConfig& c) {
                 toString(c.model.kind).c_str(), c.model.resolution, c.model.channels, c.data.hflip ? "on" : "off",
                 toString(c.optim.loss).c_str(), toString(c.optim.augment).c_str(), c.batch,
                 static_cast<long long>(c.total_steps), describeDevice(selectDevice(c.device)).c_str());
-  return buf;
+  std::string out = buf;
+  if (c.data.class_labels) out += ", conditional";
+  if (c.model.num_classes > 0) out += " on " + std::to_string(c.model.num_classes) + " classes";
+  return out;
 }
 
 }  // namespace

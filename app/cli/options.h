@@ -29,6 +29,9 @@ struct SampleOptions {
   std::string style;            // style controls: JSON text, or a file holding it ("": none)
   std::string directions;       // edit along the explorer's directions, e.g. "0:+2.5,3:-1@2-6" ("": none)
   std::string latent;           // one latent instead of seeds: the text an export records, or a file holding it
+  std::string class_text;       // class-conditional models: --class K|NAME ("": one grid row per class)
+  bool grid_given = false;      // --grid was given
+  bool n_given = false;         // --n was given
   bool help = false;
 };
 

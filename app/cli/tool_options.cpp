@@ -27,7 +27,10 @@ SampleOptions parseSampleOptions(const std::vector<std::string>& args) {
   t.value("--style", [&o](const std::string& v) { o.style = v; });
   t.value("--directions", [&o](const std::string& v) { o.directions = v; });
   t.value("--latent", [&o](const std::string& v) { o.latent = v; });
+  t.value("--class", [&o](const std::string& v) { o.class_text = v; });
   t.parse(args);
+  o.grid_given = t.given().count("--grid") > 0;
+  o.n_given = t.given().count("--n") > 0;
 
   if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");
   if (!o.latent.empty()) {

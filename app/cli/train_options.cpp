@@ -67,6 +67,12 @@ void addDataFlags(FlagTable& t, DataConfig& d, ModelConfig* model) {
   t.value("--max-images", [&d](const std::string& v) {
     d.max_images = parseInteger("--max-images", v, 0, std::numeric_limits<int64_t>::max());
   });
+  // Class labels (a class-conditional model): the subfolders of --data, or an IDX label file.
+  t.toggle("--conditional", [&d] { d.class_labels = true; });
+  t.value("--labels", [&d](const std::string& v) {
+    d.labels_file = v;
+    d.class_labels = true;
+  });
 }
 
 TrainOptions parseTrainOptions(const std::vector<std::string>& args, const TrainConfig& base) {
@@ -160,7 +166,8 @@ bool allowedOnResume(const std::string& flag) {
   static const std::set<std::string> kAllowed{"--out",     "--resume",       "--data",         "--steps",
                                               "--device",  "--threads",      "--log-every",    "--sample-every",
                                               "--checkpoint-every", "--keep", "--health-every",
-                                              "--birthday-trials", "--nan-lr-scale", "--quality-every"};
+                                              "--birthday-trials", "--nan-lr-scale", "--quality-every",
+                                              "--labels"};
   return kAllowed.count(flag) > 0;
 }
 

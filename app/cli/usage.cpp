@@ -36,6 +36,11 @@ data:
   --flip                random horizontal flips (default off: for data without a preferred orientation)
   --no-flip             no random horizontal flips (the default)
   --max-images N        use at most N images (default 0: all)
+  --conditional         class-conditional model: each image's class is its immediate subfolder of --data
+                        (DATA/CLASS/...), or, for IDX data, the label file beside the images
+                        (train-labels-idx1-ubyte.gz); G gets conditional BatchNorm (DCGAN) or a class
+                        embedding in its mapping network (style), D is a projection discriminator
+  --labels FILE         IDX label file for IDX images (implies --conditional)
 model:
   --model M             dcgan or style (default dcgan; style: StyleGAN2-like, its own defaults below)
   --mapping-layers N    style: depth of the mapping network (default 8)
@@ -129,6 +134,9 @@ const char* sampleUsage() {
   --seed S            image i uses latent seed S + i (default 0)
   --truncation PSI    0 to 1 (default 1: no truncation)
   --grid CxR          grid columns x rows for --out (default: near-square)
+  --class K|NAME      class-conditional models: every image of this class (index or name, e.g. 3 or Dress);
+                      without it --out draws one row per class (C columns from --grid or --n, default 8;
+                      column j uses seed S + j in every row) and --out-dir gives image i class i mod K
   --out FILE.png      one grid image
   --out-dir DIR       N single images sample_0000.png, sample_0001.png, ...
   --style JSON|FILE   style-based generators: the explorer's style controls (mixing with latent B, per-layer

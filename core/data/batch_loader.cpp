@@ -57,13 +57,17 @@ const std::vector<int64_t>& BatchLoader::permutation(int64_t epoch) {
   return perm_;
 }
 
-at::Tensor BatchLoader::assemble(Position at) {
+BatchLoader::Batch BatchLoader::assemble(Position at) {
   const int c = data_->channels(), r = data_->resolution();
   const int64_t plane = int64_t(r) * r;
   at::Tensor out = at::empty({batch_, c, r, r}, at::TensorOptions().dtype(at::kFloat));
+  at::Tensor labels;
+  if (data_->hasLabels()) labels = at::empty({batch_}, at::TensorOptions().dtype(at::kLong));
   float* dst = out.data_ptr<float>();
   for (int b = 0; b < batch_; ++b, at = advance(at, 1)) {
-    const uint8_t* src = data_->image(permutation(at.epoch)[at.index]);
+    const int64_t index = permutation(at.epoch)[at.index];
+    const uint8_t* src = data_->image(index);
+    if (labels.defined()) labels.data_ptr<int64_t>()[b] = data_->labels()[static_cast<size_t>(index)];
     const bool flip = hflip_ && (hashOf(seed_, kFlipStream, at.epoch, at.index) & 1);
     float* img = dst + int64_t(b) * c * plane;
     // HWC uint8 -> CHW float, mirroring x when flipped.
@@ -75,7 +79,7 @@ at::Tensor BatchLoader::assemble(Position at) {
       }
     }
   }
-  return out;
+  return {out, labels};
 }
 
 void BatchLoader::run() {
@@ -86,7 +90,7 @@ void BatchLoader::run() {
     const uint64_t gen = generation_;
     const Position at = producer_;
     lock.unlock();
-    at::Tensor t;
+    Batch t;
     try {
       t = assemble(at);
     } catch (...) {
@@ -104,10 +108,12 @@ void BatchLoader::run() {
   }
 }
 
-at::Tensor BatchLoader::next() {
+at::Tensor BatchLoader::next() { return nextBatch().images; }
+
+BatchLoader::Batch BatchLoader::nextBatch() {
   std::unique_lock<std::mutex> lock(mutex_);
   if (prefetch_ == 0) {
-    at::Tensor t = assemble(consumer_);
+    Batch t = assemble(consumer_);
     consumer_ = advance(consumer_, batch_);
     return t;
   }
@@ -117,7 +123,7 @@ at::Tensor BatchLoader::next() {
   queue_.pop_front();
   consumer_ = p.after;
   cv_.notify_all();
-  return p.tensor;
+  return p.batch;
 }
 
 BatchLoader::Position BatchLoader::position() const {

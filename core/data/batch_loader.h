@@ -27,6 +27,12 @@ class BatchLoader {
 
   // float32 [batch, C, R, R] in [-1, 1], CPU, contiguous.
   at::Tensor next();
+  // The same with the images' class labels, int64 [batch] (undefined when the dataset has none).
+  struct Batch {
+    at::Tensor images;
+    at::Tensor labels;
+  };
+  Batch nextBatch();
 
   // Of the NEXT batch next() will return: `index` is the slot within `epoch`'s permutation.
   struct Position {
@@ -43,10 +49,10 @@ class BatchLoader {
   struct Prepared {
     Position at;     // where this batch starts
     Position after;  // where the next one starts
-    at::Tensor tensor;
+    Batch batch;
   };
   Position advance(Position p, int64_t steps) const;
-  at::Tensor assemble(Position at);  // one thread at a time: the prefetch thread, or next() when prefetch == 0
+  Batch assemble(Position at);  // one thread at a time: the prefetch thread, or next() when prefetch == 0
   const std::vector<int64_t>& permutation(int64_t epoch);
   void run();
 

@@ -14,8 +14,10 @@ struct ImageDatasetBuilder {
                                             DatasetSummary summary);
 };
 
+// used_files (optional): the path of each image used, in dataset order.
 std::shared_ptr<ImageDataset> loadImageFolder(const DataConfig& config,
                                               const std::function<void(int64_t, int64_t)>& progress,
-                                              const std::function<bool()>& should_stop);
+                                              const std::function<bool()>& should_stop,
+                                              std::vector<std::string>* used_files = nullptr);
 
 }  // namespace gs

@@ -71,7 +71,8 @@ std::string firstReasons(const std::vector<SkippedFile>& skipped, size_t k) {
 
 std::shared_ptr<ImageDataset> loadImageFolder(const DataConfig& config,
                                               const std::function<void(int64_t, int64_t)>& progress,
-                                              const std::function<bool()>& should_stop) {
+                                              const std::function<bool()>& should_stop,
+                                              std::vector<std::string>* used_files) {
   const auto t0 = std::chrono::steady_clock::now();
   const std::vector<std::string> files = listFilesRecursive(config.path);
   if (files.empty()) throw fileError(config.path, "empty folder: no files found (hidden files are ignored)");
@@ -136,6 +137,7 @@ std::shared_ptr<ImageDataset> loadImageFolder(const DataConfig& config,
       s.skipped.push_back({files[i], o.reason});
       continue;
     }
+    if (used_files) used_files->push_back(files[i]);
     (o.alpha ? s.rgba : o.color ? s.rgb : s.gray) += 1;
     s.high_bit_depth += o.high_bit_depth;
     const bool first = s.gray + s.rgb + s.rgba == 1;

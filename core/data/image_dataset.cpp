@@ -9,6 +9,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "data/class_labels.h"
 #include "data/dataset_builder.h"
 #include "data/idx_reader.h"
 #include "data/image_decode.h"
@@ -125,18 +126,40 @@ std::shared_ptr<ImageDataset> ImageDataset::load(const DataConfig& config,
   std::error_code ec;
   const fs::file_status st = fs::status(config.path, ec);
   if (ec || !fs::exists(st)) throw fileError(config.path, "no such file or folder");
+  std::string idx;
   if (fs::is_directory(st)) {
-    const std::string idx = trainImagesIdxIn(config.path);
-    if (idx.empty()) return loadImageFolder(config, progress, should_stop);
-    DataConfig from_file = config;
-    from_file.path = idx;
-    auto dataset = loadIdx(from_file, progress, should_stop);
-    dataset->summary_.note = "IDX folder: trained on " + fs::path(idx).filename().string() +
-                             " (test and label files left aside)";
-    return dataset;
+    idx = trainImagesIdxIn(config.path);
+    if (idx.empty()) {
+      if (!config.labels_file.empty())
+        throw fileError(config.labels_file, "a label file goes with IDX images; " + config.path +
+                                                " is an image folder (its subfolders name the classes)");
+      std::vector<std::string> used;
+      auto dataset = loadImageFolder(config, progress, should_stop, config.class_labels ? &used : nullptr);
+      if (config.class_labels) {
+        ClassLabels l = labelsFromSubfolders(config.path, used);
+        dataset->attachLabels(std::move(l.labels), std::move(l.names));
+      }
+      return dataset;
+    }
+  } else if (fs::is_regular_file(st) && looksLikeIdx(config.path)) {
+    idx = config.path;
+  } else {
+    throw fileError(config.path, "not a folder of images or an IDX file (MNIST format, raw or .gz)");
   }
-  if (fs::is_regular_file(st) && looksLikeIdx(config.path)) return loadIdx(config, progress, should_stop);
-  throw fileError(config.path, "not a folder of images or an IDX file (MNIST format, raw or .gz)");
+  DataConfig from_file = config;
+  from_file.path = idx;
+  auto dataset = loadIdx(from_file, progress, should_stop);
+  if (idx != config.path)
+    dataset->summary_.note = "IDX folder: trained on " + fs::path(idx).filename().string() +
+                             (config.class_labels ? " (test files left aside)" : " (test and label files left aside)");
+  if (config.class_labels || !config.labels_file.empty()) {
+    const std::string labels = config.labels_file.empty() ? idxLabelsBeside(idx) : config.labels_file;
+    if (labels.empty())
+      throw fileError(idx, "conditional training needs class labels: give the IDX label file (--labels FILE)");
+    ClassLabels l = labelsFromIdx(labels, idx, dataset->size(), config.max_images <= 0);
+    dataset->attachLabels(std::move(l.labels), std::move(l.names));
+  }
+  return dataset;
 }
 
 std::shared_ptr<ImageDataset> ImageDataset::fromPixels(std::vector<uint8_t> hwc, int64_t n, int channels,
@@ -180,5 +203,43 @@ std::vector<ImageU8> ImageDataset::thumbnails(int count) const {
 }
 
 std::string ImageDataset::fingerprint() const { return fingerprint_; }
+
+std::vector<int64_t> ImageDataset::classCounts() const {
+  std::vector<int64_t> counts(class_names_.size(), 0);
+  for (int64_t l : labels_) ++counts[static_cast<size_t>(l)];
+  return counts;
+}
+
+void ImageDataset::attachLabels(std::vector<int64_t> labels, std::vector<std::string> names) {
+  if (static_cast<int64_t>(labels.size()) != count_)
+    throw GanscopeError(summary_.source + ": labels count mismatch: " + std::to_string(labels.size()) +
+                        " labels for " + std::to_string(count_) + " images");
+  for (int64_t l : labels)
+    if (l < 0 || l >= static_cast<int64_t>(names.size()))
+      throw GanscopeError(summary_.source + ": label " + std::to_string(l) + " outside the " +
+                          std::to_string(names.size()) + " classes");
+  labels_ = std::move(labels);
+  class_names_ = std::move(names);
+  summary_.class_names = class_names_;
+  summary_.class_counts = classCounts();
+  // The unlabelled fingerprint, then the labels and names: a resumed run must see the same classes too.
+  Fnv64 h;
+  h.add(static_cast<const uint8_t*>(static_cast<const void*>(fingerprint_.data())), fingerprint_.size());
+  h.add(static_cast<int64_t>(class_names_.size()));
+  for (const std::string& name : class_names_) {
+    h.add(static_cast<int64_t>(name.size()));
+    h.add(static_cast<const uint8_t*>(static_cast<const void*>(name.data())), name.size());
+  }
+  h.add(static_cast<const uint8_t*>(static_cast<const void*>(labels_.data())), labels_.size() * sizeof(int64_t));
+  fingerprint_ = h.hex();
+}
+
+std::shared_ptr<ImageDataset> ImageDataset::withLabels(const ImageDataset& images, std::vector<int64_t> labels,
+                                                       std::vector<std::string> names) {
+  if (images.hasLabels()) throw GanscopeError(images.summary_.source + ": already has class labels");
+  std::shared_ptr<ImageDataset> d(new ImageDataset(images));
+  d->attachLabels(std::move(labels), std::move(names));
+  return d;
+}
 
 }  // namespace gs

@@ -30,6 +30,8 @@ struct DatasetSummary {
   int channels = 0;              // channels of the cache (1, 3 or 4)
   int resolution = 0;
   double seconds = 0;            // decode time
+  std::vector<std::string> class_names;  // with class labels: the classes ...
+  std::vector<int64_t> class_counts;     // ... and the images of each
 };
 
 class ImageDataset {
@@ -56,9 +58,24 @@ class ImageDataset {
   const DatasetSummary& summary() const { return summary_; }
   // 16 hex chars: 64-bit FNV-1a over resolution, channels, count and all cached bytes. Stored in checkpoints
   // to tell whether a resumed run sees the same data.
+  // With labels, the fingerprint also covers them and the class names (an unlabelled dataset's is unchanged).
   std::string fingerprint() const;
 
+  // Class labels (DataConfig::class_labels; data/class_labels.h): one per image, or none.
+  bool hasLabels() const { return !labels_.empty(); }
+  const std::vector<int64_t>& labels() const { return labels_; }
+  const std::vector<std::string>& classNames() const { return class_names_; }
+  int numClasses() const { return static_cast<int>(class_names_.size()); }
+  // Images per class.
+  std::vector<int64_t> classCounts() const;
+  // A copy of `images` with these labels (tests, benchmarks). Throws GanscopeError when the count differs or a
+  // label is outside 0..names.size()-1.
+  static std::shared_ptr<ImageDataset> withLabels(const ImageDataset& images, std::vector<int64_t> labels,
+                                                  std::vector<std::string> names);
+
  private:
+  void attachLabels(std::vector<int64_t> labels, std::vector<std::string> names);
+
   ImageDataset() = default;
   friend struct ImageDatasetBuilder;
 
@@ -68,6 +85,8 @@ class ImageDataset {
   int channels_ = 0;
   int resolution_ = 0;
   DatasetSummary summary_;
+  std::vector<int64_t> labels_;
+  std::vector<std::string> class_names_;
 };
 
 }  // namespace gs

@@ -17,6 +17,7 @@ struct BatchRenderOptions {
   float truncation = 1.0f;
   StyleControls style;                      // every latent's style controls ...
   std::vector<StyleControls> frame_styles;  // ... or one per latent (a sweep in w): then rendered one by one
+  std::vector<int> classes;                 // conditional models: empty (class 0), one for all, or one per latent
   size_t batch = 16;                        // latents per renderBatch call
   std::function<bool()> should_stop;        // asked before each batch: true abandons the render
   std::function<void(size_t done, size_t total)> progress;  // after each batch

@@ -151,13 +151,34 @@ std::shared_ptr<GeneratorNet> GeneratorSession::copyNetwork() {
   return copy;
 }
 
-ImageU8 GeneratorSession::render(const std::vector<float>& z, float truncation, const StyleControls& style) {
-  return renderBatch({z}, truncation, style).front();
+int GeneratorSession::numClasses() const { return s_->config.num_classes; }
+std::vector<std::string> GeneratorSession::classNames() const { return s_->config.class_names; }
+
+ImageU8 GeneratorSession::render(const std::vector<float>& z, float truncation, const StyleControls& style,
+                                 int class_index) {
+  return renderBatch({z}, truncation, style, class_index >= 0 ? std::vector<int>{class_index} : std::vector<int>{})
+      .front();
 }
 
 std::vector<ImageU8> GeneratorSession::renderBatch(const std::vector<std::vector<float>>& zs, float truncation,
-                                                   const StyleControls& style) {
+                                                   const StyleControls& style, const std::vector<int>& classes) {
   if (zs.empty()) return {};
+  const int k = numClasses();
+  if (k <= 0 && !classes.empty())
+    throw GanscopeError("render: " + label() + " is not class-conditional: it takes no class");
+  if (classes.size() > 1 && classes.size() != zs.size())
+    throw GanscopeError("render: " + std::to_string(classes.size()) + " classes for " + std::to_string(zs.size()) +
+                        " latents");
+  at::Tensor y;
+  if (k > 0) {
+    y = at::empty({static_cast<int64_t>(zs.size())}, at::kLong);
+    for (size_t i = 0; i < zs.size(); ++i) {
+      const int c = classes.empty() ? 0 : classes.size() == 1 ? classes.front() : classes[i];
+      if (c < 0 || c >= k)
+        throw GanscopeError("render: class " + std::to_string(c) + " is outside 0.." + std::to_string(k - 1));
+      y[static_cast<int64_t>(i)].fill_(c);
+    }
+  }
   const int dim = latentDim();
   at::Tensor z = at::empty({static_cast<int64_t>(zs.size()), dim}, at::kFloat);
   for (size_t i = 0; i < zs.size(); ++i) {
@@ -171,10 +192,13 @@ std::vector<ImageU8> GeneratorSession::renderBatch(const std::vector<std::vector
   c10::InferenceMode guard;
   if (s_->style) {
     StyleGeneratorNet& g = *s_->style;
-    return tensorToImages(g.synthesis(styleLatents(g, z.to(s_->device), truncation, style), styleNoise(g, style)));
+    const at::Tensor ws = styleLatents(g, z.to(s_->device), truncation, style,
+                                       y.defined() ? y.to(s_->device) : at::Tensor());
+    return tensorToImages(g.synthesis(ws, styleNoise(g, style)));
   }
   // For a z-space generator truncation pulls z towards the mean of its prior (the origin).
-  const at::Tensor images = s_->generator->forward(z.mul(truncation).to(s_->device));
+  const at::Tensor images = s_->generator->forwardWithClasses(z.mul(truncation).to(s_->device),
+                                                              y.defined() ? y.to(s_->device) : at::Tensor());
   return tensorToImages(images);
 }
 

@@ -44,9 +44,17 @@ class GeneratorSession {
   // Truncation psi in [0, 1]: psi * z for z-space generators, w_avg + psi (w - w_avg) for style-based ones.
   // Style controls apply to style-based generators (see style_controls.h); others ignore them. Throws
   // GanscopeError when a latent or a control has the wrong size.
-  ImageU8 render(const std::vector<float>& z, float truncation = 1.0f, const StyleControls& style = {});
+  //
+  // Class-conditional generators render each latent with a class: `classes` empty (class 0 for every latent),
+  // one class for every latent, or one per latent. An unconditional generator refuses classes (GanscopeError).
+  ImageU8 render(const std::vector<float>& z, float truncation = 1.0f, const StyleControls& style = {},
+                 int class_index = -1);
   std::vector<ImageU8> renderBatch(const std::vector<std::vector<float>>& zs, float truncation = 1.0f,
-                                   const StyleControls& style = {});
+                                   const StyleControls& style = {}, const std::vector<int>& classes = {});
+
+  // Class-conditional generators: their classes (ModelConfig::num_classes and class_names); 0 and empty else.
+  int numClasses() const;
+  std::vector<std::string> classNames() const;
 
   // Style-based generators: the output resolution of each synthesis layer (4, 8, 8, 16, 16, ...) and the size
   // of w. Empty and 0 for other generators.

@@ -25,14 +25,17 @@ at::Tensor row(const std::vector<float>& v, const at::Tensor& like) {
 
 }  // namespace
 
-at::Tensor styleLatents(StyleGeneratorNet& g, const at::Tensor& z, float truncation, const StyleControls& c) {
+at::Tensor styleLatents(StyleGeneratorNet& g, const at::Tensor& z, float truncation, const StyleControls& c,
+                        const at::Tensor& classes) {
   const int layers = g.numStyleLayers();
   const int64_t w_dim = g.wDim(), n = z.size(0);
   checkLayerCount(c, layers);
   checkSize(c.latent_b, z.size(1), "latent B");
   checkSize(c.w_offset, w_dim, "the w offset");
-  const at::Tensor w = g.mapping(z);  // [N, w_dim]
-  const at::Tensor w_b = c.latent_b.empty() ? at::Tensor() : g.mapping(row(c.latent_b, z)).expand({n, w_dim});
+  const at::Tensor w = g.mappingWithClasses(z, classes);  // [N, w_dim]
+  const at::Tensor class_b = classes.defined() ? classes.narrow(0, 0, 1) : at::Tensor();
+  const at::Tensor w_b =
+      c.latent_b.empty() ? at::Tensor() : g.mappingWithClasses(row(c.latent_b, z), class_b).expand({n, w_dim});
   const at::Tensor w_avg = g.wAvg().view({1, w_dim});
   const at::Tensor shared_offset = c.w_offset.empty() ? at::Tensor() : row(c.w_offset, z);
 

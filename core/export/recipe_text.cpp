@@ -24,6 +24,9 @@ PngText recipeText(const GeneratorSession& g, const RecipeFields& f) {
   text.emplace_back("Truncation", formatTruncation(f.truncation));
   if (g.isStyleBased() && !f.style.isDefault()) text.emplace_back("Style controls", styleControlsToJson(f.style));
   if (!f.directions.empty()) text.emplace_back("Directions", f.directions);
+  const std::vector<std::string> names = g.classNames();
+  if (f.class_index >= 0 && f.class_index < static_cast<int>(names.size()))
+    text.emplace_back("Class", std::to_string(f.class_index) + " " + names[static_cast<size_t>(f.class_index)]);
   return text;
 }
 

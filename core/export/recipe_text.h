@@ -19,6 +19,7 @@ struct RecipeFields {
   float truncation = 1.0f;
   StyleControls style;     // recorded as "Style controls" JSON for style generators when not the defaults
   std::string directions;  // the direction edit ("0:+2.5 (GANSpace: ...)"), "" for none
+  int class_index = -1;    // class-conditional models: the class rendered ("Class": "3 Dress"); -1: none
 };
 
 // "0.7": truncation as every recipe writes it (shortest form that reads back the same float).

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "models/conditional_batchnorm.h"
+
 namespace gs {
 
 int dcganStages(int resolution) {
@@ -15,7 +17,8 @@ int dcganStages(int resolution) {
 
 int64_t dcganWidth(int width, int i) { return static_cast<int64_t>(width) * (int64_t{1} << std::min(i, 3)); }
 
-DcganGenerator::DcganGenerator(const ModelConfig& config) : latent_dim_(config.latent_dim) {
+DcganGenerator::DcganGenerator(const ModelConfig& config)
+    : latent_dim_(config.latent_dim), num_classes_(config.num_classes) {
   const int stages = dcganStages(config.resolution);
   net_ = torch::nn::Sequential();
   // 1x1 -> 4x4, then one stride-2 stage per doubling; the last one maps to image channels.
@@ -27,7 +30,11 @@ DcganGenerator::DcganGenerator(const ModelConfig& config) : latent_dim_(config.l
     } else {
       net_->push_back(UpConv2d(in, out, /*kernel=*/4, /*stride=*/2, /*padding=*/1));
     }
-    net_->push_back(torch::nn::BatchNorm2d(out));
+    if (num_classes_ > 0) {
+      net_->push_back(ConditionalBatchNorm2d(out, num_classes_));
+    } else {
+      net_->push_back(torch::nn::BatchNorm2d(out));
+    }
     net_->push_back(torch::nn::ReLU(torch::nn::ReLUOptions().inplace(true)));
     in = out;
   }
@@ -38,10 +45,28 @@ DcganGenerator::DcganGenerator(const ModelConfig& config) : latent_dim_(config.l
 }
 
 at::Tensor DcganGenerator::forward(const at::Tensor& z) {
+  if (num_classes_ > 0) return forwardWithClasses(z, cyclingClasses(z.size(0), num_classes_, z.device()));
   TORCH_CHECK(z.dim() == 2 && z.size(1) == latent_dim_, "generator expects latents [N, ", latent_dim_, "], got ",
               z.sizes());
   // Callers get a plain NCHW tensor whatever layout the layers used inside.
   return net_->forward(z.view({z.size(0), latent_dim_, 1, 1})).contiguous();
+}
+
+at::Tensor DcganGenerator::forwardWithClasses(const at::Tensor& z, const at::Tensor& classes) {
+  if (num_classes_ == 0 || !classes.defined()) return GeneratorNet::forwardWithClasses(z, classes);
+  TORCH_CHECK(z.dim() == 2 && z.size(1) == latent_dim_, "generator expects latents [N, ", latent_dim_, "], got ",
+              z.sizes());
+  checkClasses(classes, z.size(0), num_classes_);
+  const at::Tensor y = classes.to(z.device());
+  at::Tensor x = z.view({z.size(0), latent_dim_, 1, 1});
+  for (const auto& layer : *net_) {
+    if (auto* norm = layer.ptr()->as<ConditionalBatchNorm2dImpl>()) {
+      x = norm->forward(x, y);
+    } else {
+      x = layer.forward(x);
+    }
+  }
+  return x.contiguous();
 }
 
 at::Tensor DcganGenerator::firstBlockLinearMap() {
@@ -51,7 +76,9 @@ at::Tensor DcganGenerator::firstBlockLinearMap() {
   at::Tensor basis = at::eye(latent_dim_, at::TensorOptions(device)).view({latent_dim_, latent_dim_, 1, 1});
   at::Tensor zero = at::zeros({1, latent_dim_, 1, 1}, at::TensorOptions(device));
   auto* conv = net_[0]->as<UpConv2dImpl>();
-  auto* norm = net_[1]->as<torch::nn::BatchNorm2dImpl>();
+  // A conditional generator: the normalisation shared by every class (each class then scales it its own way).
+  auto* cbn = net_[1]->as<ConditionalBatchNorm2dImpl>();
+  auto* norm = cbn ? cbn->norm.get() : net_[1]->as<torch::nn::BatchNorm2dImpl>();
   TORCH_CHECK(conv && norm, "DCGAN generator: unexpected first block");
   const auto block = [conv, norm](const at::Tensor& x) { return norm->forward(conv->forward(x)); };
   return (block(basis) - block(zero)).flatten(1);
@@ -86,14 +113,28 @@ DcganDiscriminator::DcganDiscriminator(const ModelConfig& config, const DcganDis
   register_module("body", body_);
   head_ = register_module("head", DownConv2d(last));
   initDcganWeights(*this);
+  if (config.num_classes > 0)
+    projection_ = register_module("projection", ProjectionHead(config.num_classes, in * 16));
 }
 
 at::Tensor DcganDiscriminator::features(const at::Tensor& x) { return body_->forward(x).flatten(1); }
 
-at::Tensor DcganDiscriminator::forward(const at::Tensor& x) {
-  at::Tensor h = body_->forward(x);
+at::Tensor DcganDiscriminator::logit(const at::Tensor& body_out, int64_t n) {
+  at::Tensor h = body_out;
   if (minibatch_std_) h = minibatchStdDev(h);
-  return head_->forward(h).view({x.size(0)});
+  return head_->forward(h).view({n});
+}
+
+at::Tensor DcganDiscriminator::forward(const at::Tensor& x) { return logit(body_->forward(x), x.size(0)); }
+
+at::Tensor DcganDiscriminator::forwardWithClasses(const at::Tensor& x, const at::Tensor& classes) {
+  if (!projection_ || !classes.defined()) return DiscriminatorNet::forwardWithClasses(x, classes);
+  const at::Tensor h = body_->forward(x);
+  return logit(h, x.size(0)) + projection_->score(h.flatten(1), classes.to(x.device()));
+}
+
+at::Tensor DcganDiscriminator::classScores(const at::Tensor& x) {
+  return projection_ ? projection_->allScores(features(x)) : at::Tensor();
 }
 
 }  // namespace gs

@@ -23,6 +23,8 @@ void checkCommon(const ModelConfig& config) {
     throw GanscopeError("latent_dim " + std::to_string(config.latent_dim) + " is out of range (1-4096)");
   if (config.g_width <= 0 || config.g_width > 1024 || config.d_width <= 0 || config.d_width > 1024)
     throw GanscopeError("g_width / d_width must be in 1-1024");
+  if (config.num_classes < 0 || config.num_classes > 1000)
+    throw GanscopeError("num_classes " + std::to_string(config.num_classes) + " is out of range (0-1000)");
   if (config.kind == ModelKind::Style) {
     if (config.mapping_layers < 1 || config.mapping_layers > 16)
       throw GanscopeError("mapping_layers " + std::to_string(config.mapping_layers) + " is out of range (1-16)");
@@ -43,6 +45,20 @@ std::shared_ptr<DiscriminatorNet> buildDiscriminator(const ModelConfig& config, 
 }
 
 }  // namespace
+
+at::Tensor GeneratorNet::forwardWithClasses(const at::Tensor& z, const at::Tensor& classes) {
+  if (classes.defined()) throw GanscopeError("this generator is not class-conditional: it takes no class");
+  return forward(z);
+}
+
+at::Tensor DiscriminatorNet::forwardWithClasses(const at::Tensor& x, const at::Tensor& classes) {
+  if (classes.defined()) throw GanscopeError("this discriminator is not class-conditional: it takes no class");
+  return forward(x);
+}
+
+at::Tensor cyclingClasses(int64_t n, int64_t classes, c10::Device device) {
+  return at::arange(n, at::TensorOptions(at::kLong)).remainder(classes).to(device);
+}
 
 std::shared_ptr<GeneratorNet> makeGenerator(const ModelConfig& config) {
   checkCommon(config);

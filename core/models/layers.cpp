@@ -78,8 +78,8 @@ void initDcganWeights(torch::nn::Module& module) {
     } else if (auto* down = m->as<DownConv2dImpl>()) {
       down->weight.normal_(0.0, 0.02);
       if (down->bias.defined()) down->bias.zero_();
-    } else if (auto* bn = m->as<torch::nn::BatchNorm2dImpl>()) {
-      bn->weight.normal_(1.0, 0.02);
+    } else if (auto* bn = m->as<torch::nn::BatchNorm2dImpl>(); bn && bn->weight.defined()) {
+      bn->weight.normal_(1.0, 0.02);  // (conditional BatchNorm's inner norm has no affine part)
       bn->bias.zero_();
     }
   }

@@ -33,6 +33,7 @@ ResidualDiscriminator::ResidualDiscriminator(const ModelConfig& config) {
   epilogue_conv_ = register_module("epilogue_conv", EqualizedConv2d(c4 + 1, c4, 3));
   fc_ = register_module("fc", EqualizedLinear(c4 * 16, c4));
   out_ = register_module("out", EqualizedLinear(c4, 1));
+  if (config.num_classes > 0) projection_ = register_module("projection", ProjectionHead(config.num_classes, c4));
 }
 
 at::Tensor ResidualDiscriminator::features(const at::Tensor& x) {
@@ -44,6 +45,16 @@ at::Tensor ResidualDiscriminator::features(const at::Tensor& x) {
 
 at::Tensor ResidualDiscriminator::forward(const at::Tensor& x) {
   return out_->forward(features(x)).view({x.size(0)});
+}
+
+at::Tensor ResidualDiscriminator::forwardWithClasses(const at::Tensor& x, const at::Tensor& classes) {
+  if (!projection_ || !classes.defined()) return DiscriminatorNet::forwardWithClasses(x, classes);
+  const at::Tensor phi = features(x);
+  return out_->forward(phi).view({x.size(0)}) + projection_->score(phi, classes.to(x.device()));
+}
+
+at::Tensor ResidualDiscriminator::classScores(const at::Tensor& x) {
+  return projection_ ? projection_->allScores(features(x)) : at::Tensor();
 }
 
 }  // namespace gs

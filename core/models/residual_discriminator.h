@@ -7,6 +7,7 @@
 
 #include "models/equalized_layers.h"
 #include "models/networks.h"
+#include "models/projection_head.h"
 
 namespace gs {
 
@@ -26,8 +27,13 @@ class ResidualDiscriminator : public DiscriminatorNet {
   at::Tensor forward(const at::Tensor& x) override;
   // Output of the first fully connected layer [N, C4] (C4: channels at 4x4).
   at::Tensor features(const at::Tensor& x) override;
+  // Class-conditional (num_classes > 0): plus the projection <embed(y), features(x)>.
+  at::Tensor forwardWithClasses(const at::Tensor& x, const at::Tensor& classes) override;
+  int64_t numClasses() const override { return projection_ ? projection_->embed.size(0) : 0; }
+  at::Tensor classScores(const at::Tensor& x) override;
 
  private:
+  ProjectionHead projection_{nullptr};
   EqualizedConv2d from_rgb_{nullptr};
   torch::nn::ModuleList blocks_{nullptr};
   EqualizedConv2d epilogue_conv_{nullptr};

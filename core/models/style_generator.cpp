@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "models/conditional_batchnorm.h"
 #include "util/seeded_stream.h"
 
 namespace gs {
@@ -23,7 +24,8 @@ int64_t styleWidth(int width, int resolution, int res) {
 StyleGenerator::StyleGenerator(const ModelConfig& config)
     : latent_dim_(config.latent_dim), w_dim_(config.w_dim > 0 ? config.w_dim : config.latent_dim) {
   const int r = config.resolution;
-  mapping_ = register_module("mapping", MappingNetwork(latent_dim_, w_dim_, config.mapping_layers));
+  const int64_t embed_dim = config.num_classes > 0 ? w_dim_ : 0;
+  mapping_ = register_module("mapping", MappingNetwork(latent_dim_ + embed_dim, w_dim_, config.mapping_layers));
   const_input_ = register_parameter("const", at::randn({styleWidth(config.g_width, r, 4), 4, 4}));
   layers_ = torch::nn::ModuleList();
   to_rgb_ = torch::nn::ModuleList();
@@ -43,16 +45,37 @@ StyleGenerator::StyleGenerator(const ModelConfig& config)
   register_module("layers", layers_);
   register_module("to_rgb", to_rgb_);
   w_avg_ = register_buffer("w_avg", at::zeros({w_dim_}));
+  if (config.num_classes > 0) class_embed_ = register_parameter("class_embed", at::randn({config.num_classes, w_dim_}));
 }
 
 at::Tensor StyleGenerator::mapping(const at::Tensor& z) {
+  if (class_embed_.defined()) return mappingWithClasses(z, cyclingClasses(z.size(0), numClasses(), z.device()));
   TORCH_CHECK(z.dim() == 2 && z.size(1) == latent_dim_, "generator expects latents [N, ", latent_dim_, "], got ",
               z.sizes());
   return mapping_->forward(z);
 }
 
+at::Tensor StyleGenerator::mappingWithClasses(const at::Tensor& z, const at::Tensor& classes) {
+  if (!classes.defined()) return mapping(z);
+  if (!class_embed_.defined()) return GeneratorNet::forwardWithClasses(z, classes);  // throws: not conditional
+  TORCH_CHECK(z.dim() == 2 && z.size(1) == latent_dim_, "generator expects latents [N, ", latent_dim_, "], got ",
+              z.sizes());
+  checkClasses(classes, z.size(0), numClasses());
+  const at::Tensor embed = pixelNorm(class_embed_.index_select(0, classes.to(z.device())));
+  return mapping_->forward(at::cat({pixelNorm(z), embed}, 1));
+}
+
 at::Tensor StyleGenerator::forward(const at::Tensor& z) {
-  const at::Tensor w = mapping(z);
+  return generate(z, class_embed_.defined() ? cyclingClasses(z.size(0), numClasses(), z.device()) : at::Tensor());
+}
+
+at::Tensor StyleGenerator::forwardWithClasses(const at::Tensor& z, const at::Tensor& classes) {
+  if (!classes.defined() || !class_embed_.defined()) return GeneratorNet::forwardWithClasses(z, classes);
+  return generate(z, classes);
+}
+
+at::Tensor StyleGenerator::generate(const at::Tensor& z, const at::Tensor& classes) {
+  const at::Tensor w = mappingWithClasses(z, classes);
   const int64_t n = z.size(0), layers = numStyleLayers();
   at::Tensor ws = w.unsqueeze(1).expand({n, layers, w_dim_});
   if (!is_training()) return synthesis(ws, NoiseSpec{});
@@ -66,7 +89,7 @@ at::Tensor StyleGenerator::forward(const at::Tensor& z) {
   const bool mix = at::rand({1}).item<double>() < kMixingProbability;
   const int64_t cutoff = at::randint(1, layers, {1}).item<int64_t>();
   if (mix && layers > 1) {
-    const at::Tensor w2 = mapping(at::randn_like(z));
+    const at::Tensor w2 = mappingWithClasses(at::randn_like(z), classes);
     ws = at::cat({ws.narrow(1, 0, cutoff), w2.unsqueeze(1).expand({n, layers - cutoff, w_dim_})}, 1);
   }
   NoiseSpec noise;

@@ -23,8 +23,11 @@ class StyleGeneratorNet : public GeneratorNet {
   // Output resolution of each layer: 4, 8, 8, 16, 16, ...
   virtual std::vector<int> layerResolutions() const = 0;
   virtual int64_t wDim() const = 0;
-  // z [N, latent_dim] -> w [N, w_dim]; never updates the average.
+  // z [N, latent_dim] -> w [N, w_dim]; never updates the average. A class-conditional generator maps z with
+  // its class (the class embedding joins z at the mapping network's input); mapping(z) cycles the classes.
   virtual at::Tensor mapping(const at::Tensor& z) = 0;
+  // Undefined `classes`: mapping(z).
+  virtual at::Tensor mappingWithClasses(const at::Tensor& z, const at::Tensor& classes) = 0;
   // Running average of mapped w [w_dim] (a buffer, EMA beta 0.995 of each training batch's mean).
   virtual at::Tensor wAvg() const = 0;
   // ws [N, numStyleLayers(), w_dim] -> images [N, channels, R, R].

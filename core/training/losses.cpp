@@ -8,8 +8,8 @@ namespace gs {
 namespace {
 
 // Per-sample input gradient of D, with a graph so the penalty can be differentiated w.r.t. D's parameters.
-at::Tensor inputGradient(DiscriminatorNet& d, const at::Tensor& x) {
-  const at::Tensor scores = d.forward(x);
+at::Tensor inputGradient(DiscriminatorNet& d, const at::Tensor& x, const at::Tensor& classes) {
+  const at::Tensor scores = d.forwardWithClasses(x, classes);
   return torch::autograd::grad({scores.sum()}, {x}, /*grad_outputs=*/{}, /*retain_graph=*/true,
                                /*create_graph=*/true)[0];
 }
@@ -43,7 +43,7 @@ at::Tensor generatorLoss(LossKind kind, const at::Tensor& fake_logits) {
 }
 
 at::Tensor gradientPenalty(DiscriminatorNet& d, const at::Tensor& real, const at::Tensor& fake,
-                           c10::optional<at::Generator> gen) {
+                           c10::optional<at::Generator> gen, const at::Tensor& classes) {
   TORCH_CHECK(real.sizes() == fake.sizes(), "gradientPenalty: real ", real.sizes(), " and fake ", fake.sizes(),
               " differ in shape");
   std::vector<int64_t> alpha_shape(static_cast<size_t>(real.dim()), 1);
@@ -51,15 +51,15 @@ at::Tensor gradientPenalty(DiscriminatorNet& d, const at::Tensor& real, const at
   const at::Tensor alpha = at::rand(alpha_shape, gen, real.options());
   const at::Tensor x_hat =
       (alpha * real.detach() + (1.0 - alpha) * fake.detach()).requires_grad_(true);
-  const at::Tensor grad = inputGradient(d, x_hat).flatten(1);
+  const at::Tensor grad = inputGradient(d, x_hat, classes).flatten(1);
   // The epsilon keeps the norm differentiable where a gradient is exactly zero.
   const at::Tensor norm = (grad.pow(2).sum(1) + 1e-12).sqrt();
   return (norm - 1.0).pow(2).mean();
 }
 
-at::Tensor r1Penalty(DiscriminatorNet& d, const at::Tensor& real) {
+at::Tensor r1Penalty(DiscriminatorNet& d, const at::Tensor& real, const at::Tensor& classes) {
   const at::Tensor x = real.detach().requires_grad_(true);
-  return inputGradient(d, x).flatten(1).pow(2).sum(1).mean();
+  return inputGradient(d, x, classes).flatten(1).pow(2).sum(1).mean();
 }
 
 double meanDiscriminatorOutput(LossKind kind, const at::Tensor& logits) {

@@ -22,12 +22,14 @@ at::Tensor generatorLoss(LossKind kind, const at::Tensor& fake_logits);
 
 // WGAN-GP: mean over the batch of (||grad_x D(x_hat)||_2 - 1)^2 on random interpolates x_hat (weight applied by
 // the caller). Differentiable w.r.t. D's parameters (create_graph). Inputs of any rank >= 2 ([N, ...]); the
-// interpolation weights come from `gen` when given, else from the global generator.
+// interpolation weights come from `gen` when given, else from the global generator. A conditional D scores the
+// interpolates with `classes` (the real images' classes; the fakes were drawn with the same ones).
 at::Tensor gradientPenalty(DiscriminatorNet& d, const at::Tensor& real, const at::Tensor& fake,
-                           c10::optional<at::Generator> gen = c10::nullopt);
+                           c10::optional<at::Generator> gen = c10::nullopt, const at::Tensor& classes = {});
 
-// R1: mean over the batch of ||grad_x D(x_real)||^2 (the caller multiplies by gamma / 2 and the lazy interval).
-at::Tensor r1Penalty(DiscriminatorNet& d, const at::Tensor& real);
+// R1: mean over the batch of ||grad_x D(x_real)||^2 (the caller multiplies by gamma / 2 and the lazy interval);
+// a conditional D with the real images' `classes`.
+at::Tensor r1Penalty(DiscriminatorNet& d, const at::Tensor& real, const at::Tensor& classes = {});
 
 // What the UI and stats show as D(x) / D(G(z)): sigmoid of the logits for logistic losses, raw score otherwise.
 double meanDiscriminatorOutput(LossKind kind, const at::Tensor& logits);

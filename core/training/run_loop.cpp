@@ -144,7 +144,9 @@ bool RunLoop::waitWhilePaused() const {
 }
 
 void RunLoop::writeSamples(int64_t step) {
-  const std::vector<ImageU8> images = tensorToImages(trainer_->sample(fixed_, /*use_ema=*/true));
+  // A conditional model's grid has one row per class (Trainer::fixedClasses).
+  const std::vector<ImageU8> images =
+      tensorToImages(trainer_->sample(fixed_, trainer_->fixedClasses(), /*use_ema=*/true));
   const ImageU8 grid = tileGrid(images, config_.grid_size, /*padding=*/2);
   PngText text = standardExportText();
   text.emplace_back("Step", std::to_string(step));

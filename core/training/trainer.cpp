@@ -99,6 +99,14 @@ at::Tensor drawLatents(TrainerState& s, int64_t n) {
   return z.to(s.device);
 }
 
+// Classes of the generator step: uniform over the classes, from the latent stream (drawn after the latents, so a
+// run's stream is a function of its seed and step alone). Undefined for an unconditional model.
+at::Tensor drawClasses(TrainerState& s, int64_t n) {
+  const int64_t k = s.config.model.num_classes;
+  if (k <= 0) return {};
+  return at::randint(k, {n}, s.latent_rng, at::TensorOptions(at::kLong)).to(s.device);
+}
+
 }  // namespace
 
 Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data) : s_(std::make_unique<State>()) {
@@ -109,6 +117,16 @@ Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data) :
                         " px but the config asks for data.resolution " + std::to_string(config.data.resolution));
   config.model.channels = data->channels();
   config.model.resolution = data->resolution();
+  // A class-conditional model takes its classes from the dataset's labels.
+  if (config.data.class_labels) {
+    if (!data->hasLabels())
+      throw GanscopeError("dataset " + data->summary().source + " has no class labels for conditional training");
+    config.model.num_classes = data->numClasses();
+    config.model.class_names = data->classNames();
+  } else if (config.model.num_classes > 0) {
+    throw GanscopeError("the config asks for a conditional model (" + std::to_string(config.model.num_classes) +
+                        " classes) but data.class_labels is off");
+  }
   config.optim.augment = resolveAugment(config.optim.augment, data->size());
   validate(config);
   s.config = config;
@@ -171,27 +189,31 @@ StepStats Trainer::step() {
   StepStats st;
   double d_loss_sum = 0, d_real_sum = 0, d_fake_sum = 0, penalty_sum = 0;
   int penalty_count = 0;
+  const bool conditional = s.config.model.num_classes > 0;
   for (int k = 0; k < d_steps; ++k) {
-    const at::Tensor real = s.loader->next().to(s.device, /*non_blocking=*/true);
+    const BatchLoader::Batch b = s.loader->nextBatch();
+    const at::Tensor real = b.images.to(s.device, /*non_blocking=*/true);
+    // A conditional D step: the fakes are drawn with the real images' classes, and D scores both with them.
+    const at::Tensor classes = conditional ? b.labels.to(s.device) : at::Tensor();
     at::Tensor fake;
     {
       torch::NoGradGuard no_grad;
-      fake = s.g->forward(drawLatents(s, batch));
+      fake = s.g->forwardWithClasses(drawLatents(s, batch), classes);
     }
     // The penalties too see what D sees: the augmented reals (and fakes), as in StyleGAN2-ADA.
     const at::Tensor real_seen = augmentForD(s, real);
     const at::Tensor fake_seen = augmentForD(s, fake);
-    const at::Tensor real_logits = s.d->forward(real_seen);
-    const at::Tensor fake_logits = s.d->forward(fake_seen);
+    const at::Tensor real_logits = s.d->forwardWithClasses(real_seen, classes);
+    const at::Tensor fake_logits = s.d->forwardWithClasses(fake_seen, classes);
     s.ada.observe(real_logits);
     const at::Tensor d_loss = discriminatorLoss(o.loss, real_logits, fake_logits);
     at::Tensor total = d_loss;
     at::Tensor penalty;
-    if (o.loss == LossKind::WganGp) penalty = gradientPenalty(*s.d, real_seen, fake_seen) * o.gp_weight;
+    if (o.loss == LossKind::WganGp) penalty = gradientPenalty(*s.d, real_seen, fake_seen, c10::nullopt, classes) * o.gp_weight;
     const int interval = std::max(1, o.r1_interval);
     if (o.r1_gamma > 0 && s.d_steps_done % interval == 0) {
       // Lazy R1: every `interval` steps, scaled by the interval so the average strength is unchanged.
-      const at::Tensor r1 = r1Penalty(*s.d, real_seen) * (o.r1_gamma / 2.0);
+      const at::Tensor r1 = r1Penalty(*s.d, real_seen, classes) * (o.r1_gamma / 2.0);
       penalty = penalty.defined() ? penalty + r1 * interval : r1 * interval;
     }
     if (penalty.defined()) total = total + penalty;
@@ -215,8 +237,10 @@ StepStats Trainer::step() {
 
   // Generator step; D's weights need no gradients here.
   setRequiresGrad(*s.d, false);
-  const at::Tensor fake = s.g->forward(drawLatents(s, batch));
-  const at::Tensor g_loss = generatorLoss(o.loss, s.d->forward(augmentForD(s, fake)));
+  const at::Tensor z = drawLatents(s, batch);
+  const at::Tensor g_classes = drawClasses(s, batch);
+  const at::Tensor fake = s.g->forwardWithClasses(z, g_classes);
+  const at::Tensor g_loss = generatorLoss(o.loss, s.d->forwardWithClasses(augmentForD(s, fake), g_classes));
   clearGrads(*s.g);
   g_loss.backward();
   setRequiresGrad(*s.d, true);
@@ -246,12 +270,21 @@ const TrainConfig& Trainer::config() const { return s_->config; }
 c10::Device Trainer::device() const { return s_->device; }
 
 at::Tensor Trainer::fixedLatents() const {
-  const int64_t n = static_cast<int64_t>(s_->config.grid_size) * s_->config.grid_size;
+  const int64_t cols = s_->config.grid_size;
+  const int64_t rows = s_->config.model.num_classes > 0 ? s_->config.model.num_classes : cols;
   at::Generator gen = at::detail::createCPUGenerator(deriveSeed(s_->config.seed, 2));
-  return at::randn({n, s_->config.model.latent_dim}, gen, at::TensorOptions(at::kFloat));
+  return at::randn({rows * cols, s_->config.model.latent_dim}, gen, at::TensorOptions(at::kFloat));
 }
 
-at::Tensor Trainer::sample(const at::Tensor& z, bool use_ema) {
+at::Tensor Trainer::fixedClasses() const {
+  const int64_t k = s_->config.model.num_classes;
+  if (k <= 0) return {};
+  return at::arange(k, at::TensorOptions(at::kLong)).repeat_interleave(s_->config.grid_size);
+}
+
+at::Tensor Trainer::sample(const at::Tensor& z, bool use_ema) { return sample(z, at::Tensor(), use_ema); }
+
+at::Tensor Trainer::sample(const at::Tensor& z, const at::Tensor& classes, bool use_ema) {
   TORCH_CHECK(z.dim() == 2 && z.size(1) == s_->config.model.latent_dim, "sample: z must be [N, ",
               s_->config.model.latent_dim, "], got ", z.sizes());
   if (use_ema) refreshEmaNorm(*s_);
@@ -261,7 +294,8 @@ at::Tensor Trainer::sample(const at::Tensor& z, bool use_ema) {
   net.eval();  // BatchNorm uses its running statistics, so a sample doesn't depend on the rest of the batch
   at::Tensor out;
   try {
-    out = net.forward(z.to(s_->device, at::kFloat)).to(at::kCPU);
+    const at::Tensor y = classes.defined() ? classes.to(s_->device) : at::Tensor();
+    out = net.forwardWithClasses(z.to(s_->device, at::kFloat), y).to(at::kCPU);
   } catch (...) {
     net.train(was_training);
     throw;

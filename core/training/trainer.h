@@ -29,10 +29,15 @@ class Trainer {
   const TrainConfig& config() const;
   c10::Device device() const;
 
-  // The fixed latents of the sample grid: grid_size^2 x latent_dim, drawn from the seed alone.
+  // The fixed latents of the sample grid, drawn from the seed alone: grid_size^2 x latent_dim; for a
+  // class-conditional model one row per class, num_classes * grid_size latents.
   at::Tensor fixedLatents() const;
-  // Images in [-1, 1], on the CPU, from the EMA generator (or the raw one); no gradients.
+  // The classes of the fixed grid's cells (row k: class k), int64; undefined for an unconditional model.
+  at::Tensor fixedClasses() const;
+  // Images in [-1, 1], on the CPU, from the EMA generator (or the raw one); no gradients. A conditional model
+  // without classes cycles them (models/networks.h).
   at::Tensor sample(const at::Tensor& z, bool use_ema = true);
+  at::Tensor sample(const at::Tensor& z, const at::Tensor& classes, bool use_ema = true);
 
   // Atomic checkpoint (temp file, flush, rename). load() restores exactly and throws GanscopeError on a
   // damaged, foreign or mismatched file (different architecture or dataset fingerprint).

@@ -96,4 +96,16 @@ inline void writeIdx(const std::string& path, uint32_t n, uint32_t rows, uint32_
   gzclose(f);
 }
 
+// An IDX1 label file (magic 0x00000801, count, then one byte per label); `gz` writes it through gzip.
+inline void writeIdxLabels(const std::string& path, const std::vector<uint8_t>& labels, bool gz) {
+  std::vector<uint8_t> bytes;
+  putBe32(bytes, 0x00000801);
+  putBe32(bytes, static_cast<uint32_t>(labels.size()));
+  bytes.insert(bytes.end(), labels.begin(), labels.end());
+  if (!gz) return writeBytes(path, bytes);
+  gzFile f = gzopen(path.c_str(), "wb");
+  gzwrite(f, bytes.data(), static_cast<unsigned>(bytes.size()));
+  gzclose(f);
+}
+
 }  // namespace gs::test
