@@ -23,17 +23,44 @@ ClassCoverage classCoverage(const at::Tensor& scores, const at::Tensor& classes)
   return c;
 }
 
-ClassCoverage classCoverage(DiscriminatorNet& d, const at::Tensor& images, const at::Tensor& classes) {
-  at::NoGradGuard no_grad;
-  const bool was_training = d.is_training();
-  d.eval();
+namespace {
+
+// L2-normalised D features [N, F] on the CPU.
+at::Tensor unitFeatures(DiscriminatorNet& d, const at::Tensor& images) {
   std::vector<at::Tensor> parts;
   const auto device = d.parameters().front().device();
   for (int64_t i = 0; i < images.size(0); i += 256)
-    parts.push_back(d.classScores(images.slice(0, i, i + 256).to(device)).to(at::kCPU));
+    parts.push_back(d.features(images.slice(0, i, i + 256).to(device)).to(at::kCPU, at::kFloat).flatten(1));
+  const at::Tensor f = at::cat(parts);
+  return f / (f.norm(2, {1}, /*keepdim=*/true) + 1e-8);
+}
+
+// Unit centroid per class [k, F] (zero for a class without images).
+at::Tensor centroids(const at::Tensor& unit, const at::Tensor& labels, int64_t k) {
+  at::Tensor sums = at::zeros({k, unit.size(1)}, unit.options());
+  sums.index_add_(0, labels.to(at::kCPU), unit);
+  return sums / (sums.norm(2, {1}, /*keepdim=*/true) + 1e-8);
+}
+
+}  // namespace
+
+ClassCoverage classCoverage(DiscriminatorNet& d, const at::Tensor& fakes, const at::Tensor& asked,
+                            const at::Tensor& reals, const at::Tensor& real_labels, int64_t k,
+                            double* real_agreement) {
+  TORCH_CHECK(reals.size(0) == real_labels.size(0) && reals.size(0) >= 2, "classCoverage: ", reals.size(0),
+              " real images for ", real_labels.size(0), " labels");
+  at::NoGradGuard no_grad;
+  const bool was_training = d.is_training();
+  d.eval();
+  const at::Tensor real_unit = unitFeatures(d, reals), fake_unit = unitFeatures(d, fakes);
   d.train(was_training);
-  TORCH_CHECK(!parts.empty() && parts.front().defined(), "classCoverage: the discriminator is not class-conditional");
-  return classCoverage(at::cat(parts), classes);
+  const at::Tensor labels = real_labels.to(at::kCPU);
+  if (real_agreement) {
+    const at::Tensor even = at::arange(0, labels.size(0), 2, at::kLong), odd = at::arange(1, labels.size(0), 2, at::kLong);
+    const at::Tensor half = centroids(real_unit.index_select(0, even), labels.index_select(0, even), k);
+    *real_agreement = classCoverage(real_unit.index_select(0, odd).matmul(half.t()), labels.index_select(0, odd)).agreement;
+  }
+  return classCoverage(fake_unit.matmul(centroids(real_unit, labels, k).t()), asked);
 }
 
 std::string describeFlagged(const ClassCoverage& c, const std::vector<std::string>& names) {

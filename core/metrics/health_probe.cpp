@@ -57,13 +57,32 @@ HealthRecord measureHealth(const std::function<at::Tensor(const at::Tensor& z)>&
   return r;
 }
 
-at::Tensor realSample(const ImageDataset& data, int64_t n, uint64_t seed) {
+namespace {
+
+// The images realSample takes, in order.
+std::vector<int64_t> realSampleOrder(const ImageDataset& data, int64_t n, uint64_t seed) {
   if (data.size() < 1) throw GanscopeError("dataset " + data.summary().source + " is empty: no real images to compare");
   std::vector<int64_t> order(static_cast<size_t>(data.size()));
   std::iota(order.begin(), order.end(), 0);
   std::mt19937_64 rng(seed);
   std::shuffle(order.begin(), order.end(), rng);
   order.resize(static_cast<size_t>(std::min<int64_t>(n, data.size())));
+  return order;
+}
+
+}  // namespace
+
+at::Tensor realSampleLabels(const ImageDataset& data, int64_t n, uint64_t seed) {
+  if (!data.hasLabels()) return {};
+  const std::vector<int64_t> order = realSampleOrder(data, n, seed);
+  at::Tensor out = at::empty({static_cast<int64_t>(order.size())}, at::kLong);
+  int64_t* dst = out.data_ptr<int64_t>();
+  for (size_t i = 0; i < order.size(); ++i) dst[i] = data.labels()[size_t(order[i])];
+  return out;
+}
+
+at::Tensor realSample(const ImageDataset& data, int64_t n, uint64_t seed) {
+  const std::vector<int64_t> order = realSampleOrder(data, n, seed);
   const int64_t r = data.resolution(), c = data.channels();
   at::Tensor out = at::empty({static_cast<int64_t>(order.size()), r, r, c}, at::kByte);
   for (size_t i = 0; i < order.size(); ++i)

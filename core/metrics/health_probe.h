@@ -32,5 +32,7 @@ HealthRecord measureHealth(const std::function<at::Tensor(const at::Tensor& z)>&
 
 // n different images of the dataset (all of them when it holds fewer), chosen by `seed`: [n, C, R, R] in [-1, 1].
 at::Tensor realSample(const ImageDataset& data, int64_t n, uint64_t seed);
+// The class labels of realSample's images (int64 [n]); undefined when the dataset has none.
+at::Tensor realSampleLabels(const ImageDataset& data, int64_t n, uint64_t seed);
 
 }  // namespace gs

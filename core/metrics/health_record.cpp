@@ -46,6 +46,13 @@ std::string healthLine(const HealthRecord& r) {
   j["logistic"] = r.logistic;
   j["d_real_hist"] = histogramJson(r.d_real_hist);
   j["d_fake_hist"] = histogramJson(r.d_fake_hist);
+  if (!r.class_share.empty()) {
+    j["class_names"] = r.class_names;
+    j["class_share"] = r.class_share;
+    j["class_flagged"] = r.class_flagged;
+    j["class_agreement"] = jsonNumber(r.class_agreement);
+    j["class_real_agreement"] = jsonNumber(r.class_real_agreement);
+  }
   return j.dump();
 }
 
@@ -84,6 +91,17 @@ bool parseHealthLine(const std::string& line, HealthRecord& out) {
   if (j.contains("logistic") && j["logistic"].is_boolean()) r.logistic = j["logistic"];
   readHistogram(j, "d_real_hist", r.d_real_hist);
   readHistogram(j, "d_fake_hist", r.d_fake_hist);
+  if (auto names = j.find("class_names"); names != j.end() && names->is_array())
+    for (const json& n : *names)
+      if (n.is_string()) r.class_names.push_back(n.get<std::string>());
+  if (auto share = j.find("class_share"); share != j.end() && share->is_array())
+    for (const json& v : *share)
+      if (v.is_number()) r.class_share.push_back(v.get<double>());
+  if (auto flagged = j.find("class_flagged"); flagged != j.end() && flagged->is_array())
+    for (const json& v : *flagged)
+      if (v.is_number_integer()) r.class_flagged.push_back(v.get<int>());
+  readJsonNumber(j, "class_agreement", r.class_agreement);
+  readJsonNumber(j, "class_real_agreement", r.class_real_agreement);
   out = std::move(r);
   return true;
 }

@@ -43,6 +43,14 @@ struct HealthRecord {
   // (over a fixed range) otherwise.
   bool logistic = true;
   Histogram d_real_hist, d_fake_hist;
+  // Class-conditional models (metrics/class_coverage.h): of samples asked equally of every class, the share D's
+  // features put in each class (nearest real class centroid); classes below kCoverageFlag / K are flagged
+  // (dropped). Empty otherwise.
+  std::vector<std::string> class_names;
+  std::vector<double> class_share;
+  std::vector<int> class_flagged;
+  double class_agreement = kNaN;  // share put in the class asked for
+  double class_real_agreement = kNaN;  // the same for held-out labelled reals (how far D's features tell classes apart)
 };
 
 std::string healthLine(const HealthRecord& record);  // one JSON object, no newline

@@ -59,7 +59,7 @@ at::Tensor DcganGenerator::forwardWithClasses(const at::Tensor& z, const at::Ten
   checkClasses(classes, z.size(0), num_classes_);
   const at::Tensor y = classes.to(z.device());
   at::Tensor x = z.view({z.size(0), latent_dim_, 1, 1});
-  for (const auto& layer : *net_) {
+  for (auto& layer : *net_) {
     if (auto* norm = layer.ptr()->as<ConditionalBatchNorm2dImpl>()) {
       x = norm->forward(x, y);
     } else {

@@ -4,7 +4,10 @@
 #include <cmath>
 
 #include "data/image_dataset.h"
+#include <ATen/CPUGeneratorImpl.h>
+
 #include "metrics/alarm_record.h"
+#include "metrics/class_coverage.h"
 #include "training/jsonl_file.h"
 #include "training/trainer.h"
 #include "util/seeded_stream.h"
@@ -13,6 +16,7 @@ namespace gs {
 namespace {
 
 constexpr int64_t kRealBatch = 64;
+constexpr int64_t kCoverageSamples = 320;  // generated images for the per-class coverage
 
 bool logisticLoss(LossKind loss) { return loss == LossKind::NonSaturating || loss == LossKind::Minimax; }
 
@@ -45,6 +49,12 @@ RunHealth::RunHealth(const TrainConfig& config, const RunPaths& paths, const Ima
   probe_.birthday_trials = config.birthday_trials;
   probe_.seed = deriveSeed(config.seed, 4);
   real_ = realSample(data, kRealBatch, deriveSeed(config.seed, 5));
+  if (data.hasLabels()) {
+    // The class centroids of D's features come from more real images than the diversity batch: 32 per class.
+    const int64_t n = std::min<int64_t>(data.size(), 32 * std::max(1, data.numClasses()));
+    class_real_ = realSample(data, n, deriveSeed(config.seed, 7));
+    class_real_labels_ = realSampleLabels(data, n, deriveSeed(config.seed, 7));
+  }
   writer_ = std::make_unique<JsonlAppender>(paths_.health());
   alarm_writer_ = std::make_unique<JsonlAppender>(paths_.alarms());
   sums_ = HealthSample{};
@@ -93,6 +103,7 @@ HealthRecord RunHealth::measure(Trainer& trainer, const at::Tensor& fixed_z) {
   HealthRecord r = measureHealth(generate, *trainer.discriminator(), logisticLoss(config_.optim.loss), fixed_z,
                                  real_, probe_);
   r.step = trainer.stepCount();
+  if (trainer.config().model.num_classes > 0 && class_real_labels_.defined()) measureClassCoverage(trainer, r);
   writer_->append(healthLine(r));
   last_measured_ = r.step;
   if (cb_.on_health) cb_.on_health(r);
@@ -103,6 +114,22 @@ HealthRecord RunHealth::measure(Trainer& trainer, const at::Tensor& fixed_z) {
   sample.duplicate_fraction = r.duplicate_fraction;
   feed(sample);
   return r;
+}
+
+void RunHealth::measureClassCoverage(Trainer& trainer, HealthRecord& r) const {
+  const ModelConfig& m = trainer.config().model;
+  const int64_t k = m.num_classes;
+  const int64_t per_class = std::max<int64_t>(8, kCoverageSamples / k);
+  // Latents from the probe's seed, every class asked equally often.
+  at::Generator gen = at::detail::createCPUGenerator(deriveSeed(probe_.seed, 6));
+  const at::Tensor z = at::randn({per_class * k, m.latent_dim}, gen, at::TensorOptions(at::kFloat));
+  const at::Tensor asked = at::arange(per_class * k, at::TensorOptions(at::kLong)).remainder(k);
+  const ClassCoverage c = classCoverage(*trainer.discriminator(), trainer.sample(z, asked, /*use_ema=*/true), asked,
+                                       class_real_, class_real_labels_, k, &r.class_real_agreement);
+  r.class_names = m.class_names;
+  r.class_share = c.share;
+  r.class_flagged = c.flagged;
+  r.class_agreement = c.agreement;
 }
 
 void RunHealth::reportNonFinite(int64_t step, const std::string& what, const std::string& recovery) {

@@ -46,7 +46,11 @@ class RunHealth {
   const RunCallbacks& cb_;
   TrainingHealthMonitor monitor_;
   HealthProbeOptions probe_;
+  // Class-conditional runs: the per-class coverage into `r` (metrics/class_coverage.h).
+  void measureClassCoverage(Trainer& trainer, HealthRecord& r) const;
+
   at::Tensor real_;  // fixed real batch, so measurements compare like with like over the run
+  at::Tensor class_real_, class_real_labels_;  // labelled reals for the class centroids (undefined without labels)
   std::unique_ptr<JsonlAppender> writer_;
   std::unique_ptr<JsonlAppender> alarm_writer_;  // alarms.jsonl, for followers of the run folder
   HealthSample sums_;  // loss sums since the last feed

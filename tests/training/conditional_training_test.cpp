@@ -8,6 +8,7 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include "metrics/class_coverage.h"
+#include "metrics/health_probe.h"
 #include "training/tiny_data.h"
 #include "training/trainer.h"
 #include "util/error.h"
@@ -153,8 +154,9 @@ TEST(ConditionalTraining, TwoClassToyLearnsTheClassColour) {
   TrainConfig c = conditional(LossKind::NonSaturating);
   c.model.g_width = c.model.d_width = 8;
   c.optim.lr_g = c.optim.lr_d = 5e-4;
-  Trainer t(c, twoColourDataset(64));
-  for (int i = 0; i < 300; ++i) t.step();
+  const auto data = twoColourDataset(64);
+  Trainer t(c, data);
+  for (int i = 0; i < 200; ++i) t.step();
   const at::Tensor z = at::randn({32, 32}, at::detail::createCPUGenerator(9));
   auto redMinusBlue = [&](int64_t k) {
     const at::Tensor x = t.sample(z, at::full({32}, k, at::kLong), /*use_ema=*/false);
@@ -165,12 +167,20 @@ TEST(ConditionalTraining, TwoClassToyLearnsTheClassColour) {
   EXPECT_GT(red, 0.3) << "class 0 should be red";
   EXPECT_LT(blue, -0.3) << "class 1 should be blue";
 
-  // D's projection puts the generated images of each class in that class.
+  // D's features put the generated images of each class in that class (nearest class centroid of the reals).
   const at::Tensor asked = at::cat({at::zeros({32}, at::kLong), at::ones({32}, at::kLong)});
   const at::Tensor images = t.sample(z.repeat({2, 1}), asked, false);
-  const ClassCoverage cov = classCoverage(*t.discriminator(), images, asked);
+  double real_agreement = 0;
+  const ClassCoverage cov = classCoverage(*t.discriminator(), images, asked, realSample(*data, 64, 1),
+                                          realSampleLabels(*data, 64, 1), 2, &real_agreement);
   EXPECT_TRUE(cov.flagged.empty()) << cov.share[0] << " " << cov.share[1];
-  EXPECT_GT(cov.agreement, 0.75);
+  EXPECT_GT(cov.agreement, 0.9);
+  EXPECT_GT(real_agreement, 0.9);
+  // A generator that draws only red for both classes: class 1 ("blue") is flagged as dropped.
+  const at::Tensor all_red = t.sample(z.repeat({2, 1}), at::zeros({64}, at::kLong), false);
+  const ClassCoverage dropped = classCoverage(*t.discriminator(), all_red, asked, realSample(*data, 64, 1),
+                                              realSampleLabels(*data, 64, 1), 2);
+  EXPECT_EQ(dropped.flagged, (std::vector<int>{1})) << dropped.share[0] << " " << dropped.share[1];
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 
+#include <algorithm>
 #include <map>
 
 #include "explore/generator_session.h"
@@ -49,6 +50,9 @@ void ExplorerController::setGenerator(std::shared_ptr<GeneratorSession> session,
     return s ? s->latentForSeed(seed) : std::vector<float>{};
   };
   w_.latent->setGenerator(session_->latentDim(), latent_for_seed);
+  const int kept_class = w_.latent->classIndex();
+  w_.latent->setClasses(session_->classNames());
+  if (continues_run) w_.latent->setClassIndex(kept_class);
   w_.style->setGenerator(session_->styleLayerResolutions(), session_->wDim(), latent_for_seed);
   w_.control_tabs->setTabVisible(kStyleControlsTab, session_->isStyleBased());
   w_.directions->setGenerator(session_, continues_run);
@@ -86,6 +90,7 @@ bool ExplorerController::edited() const {
 }
 
 bool ExplorerController::editExportJob(ExportJob& job) {
+  job.class_index = w_.latent->classIndex();
   job.style = w_.style->controls();
   job.found = w_.directions->directions();
   job.edit = w_.directions->edit();
@@ -112,6 +117,7 @@ QString ExplorerController::applyRecipe(const PngText& recipe) {
   if (field.count("Grid columns") || field.count("Seeds"))
     notes << "a grid: the explorer shows its first cell";
   if (field.count("Truncation")) w_.latent->setTruncation(std::stof(field["Truncation"]));
+  if (field.count("Class")) w_.latent->setClassIndex(std::stoi(field["Class"]));  // "3 Dress"
   // Style controls and directions first, then the latent: one frame with everything.
   StyleControls style;
   if (field.count("Style controls")) style = styleControlsFromJson(field["Style controls"]);
@@ -156,6 +162,7 @@ void ExplorerController::requestExplorerFrame() {
   request.session = session_;
   request.latents = {w_.latent->latent()};
   request.truncation = w_.latent->truncation();
+  if (w_.latent->classIndex() >= 0) request.classes = {w_.latent->classIndex()};
   if (!applyEdits(request.latents, request.style)) return;
   render_->request(RenderChannel::Explorer, std::move(request));
 }
@@ -167,8 +174,19 @@ void ExplorerController::requestGridFrame(bool only_if_shown) {
   RenderRequest request;
   request.session = session_;
   request.columns = grid_size_;
-  for (uint64_t seed : gridSeeds(grid_run_seed_, grid_size_ * grid_size_))
-    request.latents.push_back(session_->latentForSeed(seed));
+  const int classes = session_->numClasses();
+  if (classes > 0) {
+    // One row per class: column j shows the latent of cell j in every class.
+    const std::vector<uint64_t> seeds = gridSeeds(grid_run_seed_, grid_size_);
+    for (int k = 0; k < classes; ++k)
+      for (uint64_t seed : seeds) {
+        request.latents.push_back(session_->latentForSeed(seed));
+        request.classes.push_back(k);
+      }
+  } else {
+    for (uint64_t seed : gridSeeds(grid_run_seed_, grid_size_ * grid_size_))
+      request.latents.push_back(session_->latentForSeed(seed));
+  }
   if (!applyEdits(request.latents, request.style)) return;
   render_->request(RenderChannel::Grid, std::move(request));
 }
@@ -176,11 +194,12 @@ void ExplorerController::requestGridFrame(bool only_if_shown) {
 void ExplorerController::onFrame(RenderChannel channel, const QImage& image, quint64, double ms) {
   if (channel == RenderChannel::Grid) {
     if (grid_from_training_) return;
-    w_.samples->setGrid(grid_size_, grid_size_, 2);
+    w_.samples->setGrid(grid_size_, gridRows(), 2);
     w_.samples->setImage(image);
-    w_.samples->setCaption(QString("%1 \u00B7 fixed latents of run seed %2%3 \u00B7 click a cell to explore it")
+    w_.samples->setCaption(QString("%1 \u00B7 fixed latents of run seed %2%3%4 \u00B7 click a cell to explore it")
                                .arg(QString::fromStdString(session_->label()))
                                .arg(grid_run_seed_)
+                               .arg(session_->numClasses() > 0 ? QString(" \u00B7 one row per class") : QString())
                                .arg(edited() ? QString(" \u00B7 with the explorer's edits") : QString()));
     return;
   }
@@ -202,7 +221,7 @@ void ExplorerController::onFrame(RenderChannel channel, const QImage& image, qui
 
 void ExplorerController::showTrainingGrid(const QImage& grid, qint64 step) {
   grid_from_training_ = true;
-  w_.samples->setGrid(grid_size_, grid_size_, 2);
+  w_.samples->setGrid(grid_size_, gridRows(), 2);
   w_.samples->setImage(grid);
   w_.samples->setCaption(
       QString("step %1 \u00B7 EMA generator \u00B7 fixed latents \u00B7 click a cell to explore it").arg(step));
@@ -217,8 +236,18 @@ void ExplorerController::clearTrainingGrid(const QString& placeholder) {
 
 void ExplorerController::onGridCellClicked(int index) {
   if (!session_) return shell_.showError("No generator loaded yet: the explorer opens a cell once a checkpoint exists");
-  w_.latent->showSeedLatent(fixedGridSeed(grid_run_seed_, index));
+  if (session_->numClasses() > 0) {
+    // Row k is class k; column j the latent of cell j.
+    w_.latent->setClassIndex(index / std::max(1, grid_size_));
+    w_.latent->showSeedLatent(fixedGridSeed(grid_run_seed_, index % std::max(1, grid_size_)));
+  } else {
+    w_.latent->showSeedLatent(fixedGridSeed(grid_run_seed_, index));
+  }
   w_.tabs->setCurrentIndex(kExplorerTab);
+}
+
+int ExplorerController::gridRows() const {
+  return session_ && session_->numClasses() > 0 ? session_->numClasses() : grid_size_;
 }
 
 }  // namespace gs

@@ -92,6 +92,7 @@ class ExplorerController : public QObject {
   bool applyEdits(std::vector<std::vector<float>>& latents, StyleControls& style);
   void onFrame(RenderChannel channel, const QImage& image, quint64 stamp, double ms);
   void onGridCellClicked(int index);
+  int gridRows() const;  // grid_size_, or one row per class of a class-conditional generator
 
   WindowShell& shell_;
   Widgets w_;

@@ -1,5 +1,6 @@
 #include "ui/explore/latent_panel.h"
 
+#include <QComboBox>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -44,6 +45,14 @@ LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent) {
   seed_layout->addWidget(new QLabel("Truncation", seed_group), 1, 0);
   seed_layout->addWidget(truncation_, 1, 1, 1, 2);
   seed_layout->addWidget(truncation_label_, 1, 3);
+  // Class-conditional generators: which class the latent is drawn as.
+  class_label_ = new QLabel("Class", seed_group);
+  class_box_ = new QComboBox(seed_group);
+  class_box_->setToolTip("Class-conditional generator: the class the latent is rendered as");
+  seed_layout->addWidget(class_label_, 2, 0);
+  seed_layout->addWidget(class_box_, 2, 1, 1, 3);
+  class_label_->hide();
+  class_box_->hide();
   layout->addWidget(seed_group);
 
   auto* dims_group = new QGroupBox("Dimensions", this);
@@ -79,6 +88,9 @@ LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent) {
   connect(truncation_, &QSlider::valueChanged, this, [this](int) {
     updateLabels();
     Q_EMIT latentChanged();
+  });
+  connect(class_box_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int) {
+    if (!syncing_) Q_EMIT latentChanged();
   });
   connect(set_a, &QPushButton::clicked, this, [this] {
     a_ = z_;
@@ -145,6 +157,22 @@ void LatentPanel::setGenerator(int latent_dim, std::function<std::vector<float>(
   origin_seed_ = reset_seed_ = seed();
   syncSliders();
   updateLabels();
+}
+
+void LatentPanel::setClasses(const std::vector<std::string>& names) {
+  syncing_ = true;
+  class_box_->clear();
+  for (size_t k = 0; k < names.size(); ++k)
+    class_box_->addItem(QString("%1 %2").arg(k).arg(QString::fromStdString(names[k])));
+  syncing_ = false;
+  class_label_->setVisible(!names.empty());
+  class_box_->setVisible(!names.empty());
+}
+
+int LatentPanel::classIndex() const { return class_box_->count() > 0 ? class_box_->currentIndex() : -1; }
+
+void LatentPanel::setClassIndex(int k) {
+  if (k >= 0 && k < class_box_->count()) class_box_->setCurrentIndex(k);
 }
 
 void LatentPanel::setSeed(uint64_t seed) {

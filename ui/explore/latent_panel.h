@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QSlider;
@@ -31,6 +33,11 @@ class LatentPanel : public QWidget {
   // Shows the latent of any 64-bit seed (grid cells use seeds beyond the spin box's range).
   void showSeedLatent(uint64_t seed);
   void setLatent(const std::vector<float>& z);  // a latent of no seed (originSeed() empty)
+  // Class-conditional generators: the class selector ("k name" per class, first selected); hidden when empty.
+  void setClasses(const std::vector<std::string>& names);
+  int classIndex() const;  // -1 without classes
+  void setClassIndex(int k);
+  QComboBox* classBox() const { return class_box_; }
 
   const std::vector<float>& latent() const { return z_; }
   float truncation() const;
@@ -73,6 +80,8 @@ class LatentPanel : public QWidget {
   QLabel* values_[kPerPage];
   QSlider* truncation_;
   QLabel* truncation_label_;
+  QLabel* class_label_;
+  QComboBox* class_box_;
   QSlider* scrub_;
   QLabel* ab_label_;
 };

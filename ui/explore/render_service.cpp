@@ -36,7 +36,8 @@ void RenderWorker::renderOne(int channel, const RenderRequest& job) {
   try {
     if (!job.session || job.latents.empty()) return;
     if (job.latents.size() == 1) {
-      Q_EMIT rendered(channel, toQImage(job.session->render(job.latents.front(), job.truncation, job.style)), job.stamp,
+      Q_EMIT rendered(channel, toQImage(job.session->render(job.latents.front(), job.truncation, job.style,
+                                                                   job.classes.empty() ? -1 : job.classes.front())), job.stamp,
                       timer.nsecsElapsed() / 1e6);
       return;
     }
@@ -45,6 +46,7 @@ void RenderWorker::renderOne(int channel, const RenderRequest& job) {
     BatchRenderOptions options;
     options.truncation = job.truncation;
     options.style = job.style;
+    options.classes = job.classes;
     options.batch = kGridChunk;
     options.should_stop = [this, channel] {
       if (hasPending(channel)) return true;

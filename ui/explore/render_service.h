@@ -26,6 +26,7 @@ struct RenderRequest {
   int columns = 1;
   quint64 stamp = 0;   // set by RenderService::request
   StyleControls style;  // style-based generators only
+  std::vector<int> classes;  // class-conditional generators: one for all latents, or one per latent
 };
 
 enum class RenderChannel { Explorer = 0, Grid = 1 };

@@ -30,7 +30,8 @@ ExportJob baseJob(std::shared_ptr<GeneratorSession> session, float truncation, c
 }  // namespace
 
 PngText exportText(const ExportJob& job, const ExportItem& item) {
-  PngText text = recipeText(*job.session, {/*checkpoint=*/{}, job.truncation, job.style, job.directions});
+  PngText text =
+      recipeText(*job.session, {/*checkpoint=*/{}, job.truncation, job.style, job.directions, job.class_index});
   addSeedsText(text, item.seeds, item.latents);
   if (item.columns > 1) text.emplace_back("Grid columns", std::to_string(item.columns));
   return text;
@@ -122,6 +123,7 @@ int writeAnimation(const ExportJob& job, const std::atomic<bool>& cancel, const 
   render.style = job.style;
   applyEdit(job, frames, render.style);
   render.frame_styles = job.frame_styles;
+  if (job.class_index >= 0) render.classes = {job.class_index};
   render.should_stop = [&cancel] { return bool(cancel); };  // the writer's destructor removes its temporary file
   render.progress = [&progress](size_t done, size_t total) { progress(int(done), int(total)); };
   if (!renderAnimation(*writer, *job.session, frames, spec.scale, render)) return 0;
@@ -169,9 +171,11 @@ bool ExportRunner::start(ExportJob job) {
         applyEdit(job, latents, style);
         ImageU8 image;
         if (latents.size() == 1) {
-          image = job.session->render(latents.front(), job.truncation, style);
+          image = job.session->render(latents.front(), job.truncation, style, job.class_index);
         } else {
-          image = tileGrid(job.session->renderBatch(latents, job.truncation, style), item.columns, 2, 0);
+          const std::vector<int> classes =
+              job.class_index >= 0 ? std::vector<int>{job.class_index} : std::vector<int>{};
+          image = tileGrid(job.session->renderBatch(latents, job.truncation, style, classes), item.columns, 2, 0);
         }
         QDir().mkpath(QFileInfo(item.path).absolutePath());
         writePng(item.path.toStdString(), image, exportText(job, item));

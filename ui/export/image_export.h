@@ -47,6 +47,7 @@ struct ExportJob {
   LatentDirections found;
   DirectionEdit edit;
   std::vector<StyleControls> frame_styles;  // animation only: one per frame instead of `style` (a sweep in w)
+  int class_index = -1;  // class-conditional generators: the class of every image, recorded as "Class"
 };
 
 // The text chunks written for one item of `job`.

@@ -40,6 +40,15 @@ HealthPanel::HealthPanel(QWidget* parent) : QWidget(parent) {
   header_ = new QHBoxLayout;
   header_->addWidget(summary_, 1);
   layout->addLayout(header_);
+  coverage_ = new QLabel(this);
+  coverage_->setObjectName("classCoverage");
+  coverage_->setTextFormat(Qt::RichText);
+  coverage_->setWordWrap(true);
+  coverage_->setToolTip("Class-conditional model: of samples asked equally of every class, the share that D's "
+                        "features put in each class (nearest class centroid of real images). A class far below 1/K "
+                        "(under a quarter of it) is flagged: the generator may have dropped it.");
+  coverage_->hide();
+  layout->addWidget(coverage_);
 
   chart_ = newAppChart("Diversity vs. the data");
   x_ = newStepAxis(6);
@@ -100,7 +109,28 @@ void HealthPanel::addRecord(const HealthRecord& record) {
                         .arg(record.duplicate_groups.size())
                         .arg(b.lower_bound ? "> " : "")
                         .arg(number(b.support)));
+  showCoverage(record);
   refresh();
+}
+
+void HealthPanel::showCoverage(const HealthRecord& r) {
+  coverage_->setVisible(!r.class_share.empty());
+  if (r.class_share.empty()) return;
+  const size_t k = r.class_share.size();
+  QStringList cells;
+  for (size_t i = 0; i < k; ++i) {
+    const QString name = i < r.class_names.size() ? QString::fromStdString(r.class_names[i]) : QString::number(i);
+    const bool flagged = std::find(r.class_flagged.begin(), r.class_flagged.end(), int(i)) != r.class_flagged.end();
+    const QString cell = QString("%1 %2").arg(name.toHtmlEscaped()).arg(r.class_share[i], 0, 'f', 2);
+    cells << (flagged ? QString("<b><span style='color:#e5484d'>%1 (dropped?)</span></b>").arg(cell) : cell);
+  }
+  coverage_->setText(QString("Per-class coverage (share of samples D's features put in each class; even: %1): %2"
+                             " \u00B7 D puts %3 of real images in their own class")
+                         .arg(1.0 / double(k), 0, 'f', 2)
+                         .arg(cells.join(" \u00B7 "))
+                         .arg(std::isfinite(r.class_real_agreement)
+                                  ? QString::number(r.class_real_agreement * 100, 'f', 0) + "%"
+                                  : QString("\u2013")));
 }
 
 void HealthPanel::addAlarm(const Alarm& alarm) {

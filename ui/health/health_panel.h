@@ -37,12 +37,14 @@ class HealthPanel : public QWidget {
   int drawnPoints(HealthSeries which) const;
   int alarmMarkers() const;
   OutputHistogramView* histogram() const { return histogram_; }
+  QLabel* coverageLabel() const { return coverage_; }  // hidden unless the run is class-conditional
   QualityChart* quality() const { return quality_; }  // sample quality over the run (quality.jsonl)
   // The row of the summary line, for actions that belong with the health view.
   QHBoxLayout* header() const { return header_; }
 
  private:
   void refresh();
+  void showCoverage(const HealthRecord& record);
   QString readout(double step) const;
 
   HealthHistory history_;
@@ -55,6 +57,7 @@ class HealthPanel : public QWidget {
   OutputHistogramView* histogram_;
   QualityChart* quality_;
   QLabel* summary_;
+  QLabel* coverage_;  // class-conditional runs: per-class coverage, dropped classes in red
   QHBoxLayout* header_;
 };
 
