@@ -11,6 +11,7 @@
 #include "metrics/nearest_image.h"
 #include "options.h"
 #include "training/checkpoint.h"
+#include "training/run_health.h"
 #include "training/trainer.h"
 #include "util/error.h"
 #include "util/seeded_stream.h"
@@ -78,13 +79,15 @@ int runHealth(const std::vector<std::string>& args) {
   HealthRecord r = measureHealth(generate, *trainer.discriminator(), logistic, fixed,
                                  realSample(*data, o.real, deriveSeed(config.seed, 5)), probe);
   r.step = trainer.stepCount();
+  measureClassCoverage(trainer, coverageReals(*data, config.seed), deriveSeed(probe.seed, 6), r);
 
   std::printf("checkpoint  %s (step %lld), data %s (%lld images)\n", o.checkpoint.c_str(),
               static_cast<long long>(r.step), config.data.path.c_str(), static_cast<long long>(data->size()));
   printRecord(r, static_cast<int>(fixed.size(0)));
+  if (!r.class_share.empty()) std::printf("classes     %s\n", describeClassCoverage(r).c_str());
 
-  // Memorisation: the grid cell that comes closest to a training image.
-  const std::vector<ImageU8> cells = tensorToImages(generate(fixed));
+  // Memorisation: the grid cell that comes closest to a training image (a conditional grid: one row per class).
+  const std::vector<ImageU8> cells = tensorToImages(trainer.sample(fixed, trainer.fixedClasses(), /*use_ema=*/true));
   NearestImage best;
   int best_cell = -1;
   for (size_t i = 0; i < cells.size(); ++i) {

@@ -111,24 +111,8 @@ int runTrain(const std::vector<std::string>& args) {
   };
   cb.on_alarm = [&](const Alarm& a) { bar.message("alarm " + formatAlarm(a)); };
   cb.on_health = [&](const HealthRecord& h) {
-    if (h.class_share.empty()) return;
-    // Class-conditional runs: per-class coverage by D's projection, dropped classes named.
-    std::string line = "classes step " + std::to_string(h.step) + ": coverage";
-    char cell[96];
-    for (size_t k = 0; k < h.class_share.size(); ++k) {
-      std::snprintf(cell, sizeof cell, "%s %s %.2f", k ? "," : "",
-                    k < h.class_names.size() ? h.class_names[k].c_str() : std::to_string(k).c_str(),
-                    h.class_share[k]);
-      line += cell;
-    }
-    std::snprintf(cell, sizeof cell, "; D puts %.0f%% of reals in their class", h.class_real_agreement * 100);
-    line += cell;
-    if (!h.class_flagged.empty()) {
-      line += "; FLAGGED (share < 0.25/K):";
-      for (int k : h.class_flagged)
-        line += " " + (size_t(k) < h.class_names.size() ? h.class_names[size_t(k)] : std::to_string(k));
-    }
-    bar.message(line);
+    // Class-conditional runs: per-class coverage by D's features, dropped classes named.
+    if (!h.class_share.empty()) bar.message("classes step " + std::to_string(h.step) + ": " + describeClassCoverage(h));
   };
   cb.on_quality = [&](const QualityRecord& q) {
     char line[128];

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+
 #include "util/json_fields.h"
 
 namespace gs {
@@ -54,6 +56,25 @@ std::string healthLine(const HealthRecord& r) {
     j["class_real_agreement"] = jsonNumber(r.class_real_agreement);
   }
   return j.dump();
+}
+
+std::string describeClassCoverage(const HealthRecord& h) {
+  if (h.class_share.empty()) return "";
+  auto name = [&h](size_t k) { return k < h.class_names.size() ? h.class_names[k] : std::to_string(k); };
+  std::string line = "coverage";
+  char cell[96];
+  for (size_t k = 0; k < h.class_share.size(); ++k) {
+    std::snprintf(cell, sizeof cell, "%s %s %.2f", k ? "," : "", name(k).c_str(), h.class_share[k]);
+    line += cell;
+  }
+  std::snprintf(cell, sizeof cell, "; D's features put %.0f%% of held-out reals in their class",
+                h.class_real_agreement * 100);
+  line += cell;
+  if (!h.class_flagged.empty()) {
+    line += "; FLAGGED (share < 0.25/K):";
+    for (int k : h.class_flagged) line += " " + name(size_t(k));
+  }
+  return line;
 }
 
 bool parseHealthLine(const std::string& line, HealthRecord& out) {

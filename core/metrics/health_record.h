@@ -54,6 +54,9 @@ struct HealthRecord {
 };
 
 std::string healthLine(const HealthRecord& record);  // one JSON object, no newline
+// "coverage T-shirt/top 0.10, ...; D's features put 84% of held-out reals in their class; FLAGGED (share <
+// 0.25/K): Sandal" for a class-conditional record; "" for others.
+std::string describeClassCoverage(const HealthRecord& record);
 // False for a partial or foreign line; fields missing in older lines keep their defaults.
 bool parseHealthLine(const std::string& line, HealthRecord& out);
 

@@ -49,12 +49,7 @@ RunHealth::RunHealth(const TrainConfig& config, const RunPaths& paths, const Ima
   probe_.birthday_trials = config.birthday_trials;
   probe_.seed = deriveSeed(config.seed, 4);
   real_ = realSample(data, kRealBatch, deriveSeed(config.seed, 5));
-  if (data.hasLabels()) {
-    // The class centroids of D's features come from more real images than the diversity batch: 32 per class.
-    const int64_t n = std::min<int64_t>(data.size(), 32 * std::max(1, data.numClasses()));
-    class_real_ = realSample(data, n, deriveSeed(config.seed, 7));
-    class_real_labels_ = realSampleLabels(data, n, deriveSeed(config.seed, 7));
-  }
+  class_reals_ = coverageReals(data, config.seed);
   writer_ = std::make_unique<JsonlAppender>(paths_.health());
   alarm_writer_ = std::make_unique<JsonlAppender>(paths_.alarms());
   sums_ = HealthSample{};
@@ -103,7 +98,8 @@ HealthRecord RunHealth::measure(Trainer& trainer, const at::Tensor& fixed_z) {
   HealthRecord r = measureHealth(generate, *trainer.discriminator(), logisticLoss(config_.optim.loss), fixed_z,
                                  real_, probe_);
   r.step = trainer.stepCount();
-  if (trainer.config().model.num_classes > 0 && class_real_labels_.defined()) measureClassCoverage(trainer, r);
+  if (trainer.config().model.num_classes > 0 && class_reals_.labels.defined())
+    measureClassCoverage(trainer, class_reals_, deriveSeed(probe_.seed, 6), r);
   writer_->append(healthLine(r));
   last_measured_ = r.step;
   if (cb_.on_health) cb_.on_health(r);
@@ -116,16 +112,23 @@ HealthRecord RunHealth::measure(Trainer& trainer, const at::Tensor& fixed_z) {
   return r;
 }
 
-void RunHealth::measureClassCoverage(Trainer& trainer, HealthRecord& r) const {
+LabelledReals coverageReals(const ImageDataset& data, uint64_t run_seed) {
+  if (!data.hasLabels()) return {};
+  // The class centroids of D's features come from more real images than the diversity batch.
+  const int64_t n = std::min<int64_t>(data.size(), 32 * std::max(1, data.numClasses()));
+  return {realSample(data, n, deriveSeed(run_seed, 7)), realSampleLabels(data, n, deriveSeed(run_seed, 7))};
+}
+
+void measureClassCoverage(Trainer& trainer, const LabelledReals& reals, uint64_t seed, HealthRecord& r) {
   const ModelConfig& m = trainer.config().model;
   const int64_t k = m.num_classes;
+  if (k <= 0 || !reals.labels.defined()) return;
   const int64_t per_class = std::max<int64_t>(8, kCoverageSamples / k);
-  // Latents from the probe's seed, every class asked equally often.
-  at::Generator gen = at::detail::createCPUGenerator(deriveSeed(probe_.seed, 6));
+  at::Generator gen = at::detail::createCPUGenerator(seed);
   const at::Tensor z = at::randn({per_class * k, m.latent_dim}, gen, at::TensorOptions(at::kFloat));
   const at::Tensor asked = at::arange(per_class * k, at::TensorOptions(at::kLong)).remainder(k);
   const ClassCoverage c = classCoverage(*trainer.discriminator(), trainer.sample(z, asked, /*use_ema=*/true), asked,
-                                       class_real_, class_real_labels_, k, &r.class_real_agreement);
+                                       reals.images, reals.labels, k, &r.class_real_agreement);
   r.class_names = m.class_names;
   r.class_share = c.share;
   r.class_flagged = c.flagged;

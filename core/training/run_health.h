@@ -18,6 +18,15 @@ class ImageDataset;
 class JsonlAppender;
 class Trainer;
 
+// Class-conditional runs (metrics/class_coverage.h): labelled real images for the class centroids of D's features
+// (32 per class on average, drawn from the run's seed), and the per-class coverage of the trainer's EMA generator
+// against them, written into `r` (latents from `seed`, every class asked equally).
+struct LabelledReals {
+  at::Tensor images, labels;  // undefined without labels
+};
+LabelledReals coverageReals(const ImageDataset& data, uint64_t run_seed);
+void measureClassCoverage(Trainer& trainer, const LabelledReals& reals, uint64_t seed, HealthRecord& r);
+
 class RunHealth {
  public:
   RunHealth(const TrainConfig& config, const RunPaths& paths, const ImageDataset& data, const RunCallbacks& cb);
@@ -46,11 +55,8 @@ class RunHealth {
   const RunCallbacks& cb_;
   TrainingHealthMonitor monitor_;
   HealthProbeOptions probe_;
-  // Class-conditional runs: the per-class coverage into `r` (metrics/class_coverage.h).
-  void measureClassCoverage(Trainer& trainer, HealthRecord& r) const;
-
   at::Tensor real_;  // fixed real batch, so measurements compare like with like over the run
-  at::Tensor class_real_, class_real_labels_;  // labelled reals for the class centroids (undefined without labels)
+  LabelledReals class_reals_;  // for the per-class coverage of conditional runs
   std::unique_ptr<JsonlAppender> writer_;
   std::unique_ptr<JsonlAppender> alarm_writer_;  // alarms.jsonl, for followers of the run folder
   HealthSample sums_;  // loss sums since the last feed
