@@ -74,7 +74,7 @@ int runHealth(const std::vector<std::string>& args) {
   probe.birthday_trials = o.trials;
   probe.seed = deriveSeed(config.seed, 4);
   const at::Tensor fixed = trainer.fixedLatents();
-  auto generate = [&trainer](const at::Tensor& z) { return trainer.sample(z, /*use_ema=*/true); };
+  auto generate = [&trainer, &fixed](const at::Tensor& z) { return sampleForHealth(trainer, z, fixed); };
   const bool logistic = config.optim.loss == LossKind::NonSaturating || config.optim.loss == LossKind::Minimax;
   HealthRecord r = measureHealth(generate, *trainer.discriminator(), logistic, fixed,
                                  realSample(*data, o.real, deriveSeed(config.seed, 5)), probe);
@@ -87,7 +87,7 @@ int runHealth(const std::vector<std::string>& args) {
   if (!r.class_share.empty()) std::printf("classes     %s\n", describeClassCoverage(r).c_str());
 
   // Memorisation: the grid cell that comes closest to a training image (a conditional grid: one row per class).
-  const std::vector<ImageU8> cells = tensorToImages(trainer.sample(fixed, trainer.fixedClasses(), /*use_ema=*/true));
+  const std::vector<ImageU8> cells = tensorToImages(generate(fixed));
   NearestImage best;
   int best_cell = -1;
   for (size_t i = 0; i < cells.size(); ++i) {

@@ -94,7 +94,7 @@ void RunHealth::afterStep(const StepStats& s) {
 
 HealthRecord RunHealth::measure(Trainer& trainer, const at::Tensor& fixed_z) {
   probe_.seed = deriveSeed(config_.seed ^ static_cast<uint64_t>(trainer.stepCount()), 4);
-  auto generate = [&trainer](const at::Tensor& z) { return trainer.sample(z, /*use_ema=*/true); };
+  auto generate = [&trainer, &fixed_z](const at::Tensor& z) { return sampleForHealth(trainer, z, fixed_z); };
   HealthRecord r = measureHealth(generate, *trainer.discriminator(), logisticLoss(config_.optim.loss), fixed_z,
                                  real_, probe_);
   r.step = trainer.stepCount();
@@ -110,6 +110,11 @@ HealthRecord RunHealth::measure(Trainer& trainer, const at::Tensor& fixed_z) {
   sample.duplicate_fraction = r.duplicate_fraction;
   feed(sample);
   return r;
+}
+
+at::Tensor sampleForHealth(Trainer& trainer, const at::Tensor& z, const at::Tensor& fixed_z) {
+  const bool grid = z.sizes() == fixed_z.sizes() && at::equal(z, fixed_z);
+  return grid ? trainer.sample(z, trainer.fixedClasses(), /*use_ema=*/true) : trainer.sample(z, /*use_ema=*/true);
 }
 
 LabelledReals coverageReals(const ImageDataset& data, uint64_t run_seed) {

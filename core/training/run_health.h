@@ -25,6 +25,10 @@ struct LabelledReals {
   at::Tensor images, labels;  // undefined without labels
 };
 LabelledReals coverageReals(const ImageDataset& data, uint64_t run_seed);
+// The EMA generator's images of `z` for the health measures: the fixed grid's latents with the grid's classes
+// (one row per class for a conditional model, so duplicate groups name the cells the grid shows), any other
+// latents as Trainer::sample(z) draws them.
+at::Tensor sampleForHealth(Trainer& trainer, const at::Tensor& z, const at::Tensor& fixed_z);
 void measureClassCoverage(Trainer& trainer, const LabelledReals& reals, uint64_t seed, HealthRecord& r);
 
 class RunHealth {

@@ -224,7 +224,9 @@ void ExplorerController::showTrainingGrid(const QImage& grid, qint64 step) {
   w_.samples->setGrid(grid_size_, gridRows(), 2);
   w_.samples->setImage(grid);
   w_.samples->setCaption(
-      QString("step %1 \u00B7 EMA generator \u00B7 fixed latents \u00B7 click a cell to explore it").arg(step));
+      QString("step %1 \u00B7 EMA generator \u00B7 fixed latents%2 \u00B7 click a cell to explore it")
+          .arg(step)
+          .arg(session_ && session_->numClasses() > 0 ? QString(" \u00B7 one row per class") : QString()));
 }
 
 void ExplorerController::clearTrainingGrid(const QString& placeholder) {

@@ -125,7 +125,7 @@ void HealthPanel::showCoverage(const HealthRecord& r) {
     cells << (flagged ? QString("<b><span style='color:#e5484d'>%1 (dropped?)</span></b>").arg(cell) : cell);
   }
   coverage_->setText(QString("Per-class coverage (share of samples D's features put in each class; even: %1): %2"
-                             " \u00B7 D puts %3 of real images in their own class")
+                             " \u00B7 D's features put %3 of held-out real images in their own class")
                          .arg(1.0 / double(k), 0, 'f', 2)
                          .arg(cells.join(" \u00B7 "))
                          .arg(std::isfinite(r.class_real_agreement)
