@@ -76,6 +76,7 @@ void bench(const std::string& label, const Options& o, int res, std::shared_ptr<
   c.model.latent_dim = 100;
   c.batch = o.batch;
   c.optim.loss = gs::parseLoss(o.loss);
+  c.optim.augment = gs::AugmentKind::None;  // as the reference: D sees the images unchanged
   c.device = o.device;
   c.threads = o.threads;
   gs::setCpuThreads(o.threads);

@@ -1,7 +1,8 @@
 # Models: DCGAN networks, the fast transposed convolution, spectral norm, minibatch std, losses and penalties.
 ganscope_gtest(models_networks_test LABELS unit SOURCES
   models/networks_test.cpp
-  models/layers_test.cpp)
+  models/layers_test.cpp
+  models/frozen_dcgan_test.cpp)
 ganscope_gtest(models_losses_test LABELS unit SOURCES
   models/losses_test.cpp)
 ganscope_gtest(models_style_test LABELS unit SOURCES models/style_model_test.cpp)

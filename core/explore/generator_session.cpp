@@ -11,6 +11,7 @@
 #include "explore/latent_seed.h"
 #include "explore/style_render.h"
 #include "models/dcgan.h"
+#include "models/frozen_dcgan.h"
 #include "models/networks.h"
 #include "models/style_network.h"
 #include "training/checkpoint.h"
@@ -25,6 +26,7 @@ struct GeneratorSession::State {
   DataConfig data;
   std::shared_ptr<GeneratorNet> generator;
   std::shared_ptr<StyleGeneratorNet> style;  // the same generator when it is style-based, else null
+  std::unique_ptr<FrozenDcgan> frozen;        // a DCGAN generator's inference copy (BatchNorm folded), else null
   c10::Device device{c10::kCPU};
   std::string label;
   std::string path;  // the file it was opened from ("" for bytes)
@@ -98,6 +100,8 @@ void GeneratorSession::place() {
   s_->generator->to(s_->device);
   s_->generator->eval();
   s_->style = std::dynamic_pointer_cast<StyleGeneratorNet>(s_->generator);
+  if (const auto* dcgan = dynamic_cast<const DcganGenerator*>(s_->generator.get()))
+    s_->frozen = std::make_unique<FrozenDcgan>(*dcgan);
   s_->fingerprint = weightsFingerprint(*s_->generator);
 }
 
@@ -197,8 +201,9 @@ std::vector<ImageU8> GeneratorSession::renderBatch(const std::vector<std::vector
     return tensorToImages(g.synthesis(ws, styleNoise(g, style)));
   }
   // For a z-space generator truncation pulls z towards the mean of its prior (the origin).
-  const at::Tensor images = s_->generator->forwardWithClasses(z.mul(truncation).to(s_->device),
-                                                              y.defined() ? y.to(s_->device) : at::Tensor());
+  const at::Tensor zt = z.mul(truncation).to(s_->device);
+  const at::Tensor yt = y.defined() ? y.to(s_->device) : at::Tensor();
+  const at::Tensor images = s_->frozen ? s_->frozen->forward(zt, yt) : s_->generator->forwardWithClasses(zt, yt);
   return tensorToImages(images);
 }
 

@@ -26,6 +26,8 @@ class DcganGenerator : public GeneratorNet {
   // statistics (call in eval mode). Returns its linear part A, [nz, C*16], row i the response to z = e_i - the
   // matrix whose right singular vectors SeFa (Shen and Zhou 2021) takes as edit directions.
   at::Tensor firstBlockLinearMap();
+  // The layers in order: (UpConv2d, BatchNorm2d or ConditionalBatchNorm2d, ReLU) per stage, then UpConv2d, Tanh.
+  const torch::nn::Sequential& layers() const { return net_; }
 
  private:
   torch::nn::Sequential net_{nullptr};

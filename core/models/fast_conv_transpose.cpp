@@ -14,13 +14,14 @@ int64_t transposedSize(int64_t in, int64_t k, int64_t stride, int64_t padding) {
 }
 
 // y = conv^T(x): the input gradient of conv(input of y's shape, weight) given grad_output x.
-at::Tensor forwardImpl(const at::Tensor& x, const at::Tensor& w, int64_t stride, int64_t padding) {
+at::Tensor forwardImpl(const at::Tensor& x, const at::Tensor& w, int64_t stride, int64_t padding,
+                       at::MemoryFormat format) {
   const int64_t k_h = w.size(2), k_w = w.size(3);
   // Only the shape of `input` matters for the input gradient; at::empty allocates without touching memory.
   const at::Tensor shape_only =
       at::empty({x.size(0), w.size(1), transposedSize(x.size(2), k_h, stride, padding),
                  transposedSize(x.size(3), k_w, stride, padding)},
-                x.options().memory_format(x.suggest_memory_format()));
+                x.options().memory_format(format));
   // (the result takes the layout of x and shape_only: channels-last in, channels-last out)
   return std::get<0>(at::convolution_backward(x, shape_only, w, c10::nullopt, {stride, stride}, {padding, padding},
                                               /*dilation=*/{1, 1}, /*transposed=*/false,
@@ -34,7 +35,7 @@ class ConvTransposeViaBackward : public torch::autograd::Function<ConvTransposeV
     ctx->save_for_backward({x, w});
     ctx->saved_data["stride"] = stride;
     ctx->saved_data["padding"] = padding;
-    return forwardImpl(x, w, stride, padding);
+    return forwardImpl(x, w, stride, padding, x.suggest_memory_format());
   }
 
   static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
@@ -70,8 +71,14 @@ at::Tensor convTranspose2dViaConvBackward(const at::Tensor& x, const at::Tensor&
               weight.size(0));
   // No autograd bookkeeping when nothing will be differentiated (sampling, inference mode).
   const bool needs_graph = at::GradMode::is_enabled() && (x.requires_grad() || weight.requires_grad());
-  if (!needs_graph) return forwardImpl(x, weight, stride, padding);
+  if (!needs_graph) return forwardImpl(x, weight, stride, padding, x.suggest_memory_format());
   return ConvTransposeViaBackward::apply(x, weight, stride, padding);
+}
+
+at::Tensor convTranspose2dInference(const at::Tensor& x, const at::Tensor& weight, int64_t stride, int64_t padding,
+                                    at::MemoryFormat format) {
+  if (g_fast_enabled && x.device().is_cpu()) return forwardImpl(x.contiguous(format), weight, stride, padding, format);
+  return at::conv_transpose2d(x.contiguous(format), weight, {}, {stride, stride}, {padding, padding});
 }
 
 void setFastConvTransposeEnabled(bool enabled) { g_fast_enabled = enabled; }

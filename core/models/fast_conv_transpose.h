@@ -12,6 +12,11 @@ namespace gs {
 at::Tensor convTranspose2dViaConvBackward(const at::Tensor& x, const at::Tensor& weight, int64_t stride,
                                          int64_t padding);
 
+// Inference only (no autograd): the same with the output in `format` whatever the input's layout (a [N, C, 1, 1]
+// input is both layouts, and the suggested one is channels-last). On CUDA tensors: at::conv_transpose2d.
+at::Tensor convTranspose2dInference(const at::Tensor& x, const at::Tensor& weight, int64_t stride, int64_t padding,
+                                    at::MemoryFormat format);
+
 // Process-wide switch, on by default; off forces at::conv_transpose2d (benchmarks and tests compare both).
 void setFastConvTransposeEnabled(bool enabled);
 bool fastConvTransposeEnabled();

@@ -14,6 +14,8 @@ class UpConv2dImpl : public torch::nn::Module {
  public:
   UpConv2dImpl(int64_t in_channels, int64_t out_channels, int64_t kernel, int64_t stride, int64_t padding);
   at::Tensor forward(const at::Tensor& x);
+  int64_t stride() const { return stride_; }
+  int64_t padding() const { return padding_; }
 
   at::Tensor weight;
 

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the tuned PyTorch reference (shared/bench/ref_dcgan.py, Debian's python3-torch) and GANscope's benches
+# back to back on this machine, same model (DCGAN widths 64, nz 100, 1 channel), batch 64 and threads, and prints
+# the ratios issue 15 asks for. Figures move ~3x between machines: only the ratios within one run mean anything.
+#   bench/compare_reference.sh [BUILD_DIR] [THREADS]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+build="${1:-$here/../build}"
+threads="${2:-2}"
+ref="${GANSCOPE_REF_DCGAN:-$here/../../shared/bench/ref_dcgan.py}"
+data=/usr/share/datasets/fashion-mnist
+py=/usr/bin/python3  # Debian's interpreter with python3-torch; `python3` on PATH may be a pyenv shim without it
+for need in "$ref" "$build/bench/bench_train" "$build/bench/bench_generator_latency" "$data/train-images-idx3-ubyte.gz"; do
+  [ -e "$need" ] || { echo "compare_reference: missing $need" >&2; exit 1; }
+done
+export OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1
+value() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" | tail -1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo "CPU: $(lscpu | sed -n 's/^Model name: *//p')  threads: $threads"
+for size in 32 64; do
+  ref_ips=$("$py" "$ref" --size "$size" --batch 64 --threads "$threads" --convt convgrad --steps 30 | value images_per_s)
+  ours=$("$build/bench/bench_train" --data "$data" --res "$size" --batch 64 --threads "$threads")
+  our_ips=$(echo "$ours" | sed -n 's/.*: *\([0-9.]*\) images\/s.*/\1/p' | tail -1)
+  echo "train $size px: reference $ref_ips images/s, GANscope $our_ips images/s, ratio $(ratio "$our_ips" "$ref_ips")x (goal 1.5x)"
+done
+for size in 32 64; do
+  ref_out=$("$py" "$ref" --size "$size" --threads "$threads" --convt convgrad --infer)
+  ref_p50=$(echo "$ref_out" | value g_forward_ms_p50)
+  ref_p95=$(echo "$ref_out" | value g_forward_ms_p95)
+  ours=$("$build/bench/bench_generator_latency" --res "$size" --channels 1 --threads "$threads")
+  our_p50=$(echo "$ours" | grep "inference copy" | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')
+  our_p95=$(echo "$ours" | grep "inference copy" | sed -n 's/.*p95 \([0-9.]*\) ms.*/\1/p')
+  echo "batch-1 $size px: reference p50 $ref_p50 / p95 $ref_p95 ms, GANscope p50 $our_p50 / p95 $our_p95 ms," \
+       "p95 ratio $(ratio "$our_p95" "$ref_p95") (goal <= 0.5)"
+  echo "$ours" | sed 's/^/    /'
+done
