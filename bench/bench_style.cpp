@@ -1,8 +1,10 @@
 // Style-based generator on the CPU: training images/s of full Trainer steps (NS loss, lazy R1, style mixing, EMA)
 // and batch-1 render latency (eval mode, inference mode) at 32 and 64 px.
 // Usage: bench_style [--res R] [--batch B] [--width W] [--steps N] [--renders N] [--path auto|grouped|separate]
+//                    [--profile TRACE.json]   (the renders again under the autograd profiler: a chrome://tracing file)
 #include <ATen/Parallel.h>
 #include <c10/core/InferenceMode.h>
+#include <torch/csrc/autograd/profiler_legacy.h>
 
 #include <algorithm>
 #include <chrono>
@@ -30,6 +32,7 @@ struct BenchOptions {
   int width = 64;
   int steps = 16;  // rounded up to whole R1 intervals
   int renders = 50;
+  std::string profile;  // chrome trace of the renders ("": none)
 };
 
 gs::TrainConfig styleConfig(int resolution, const BenchOptions& o) {
@@ -87,6 +90,10 @@ void benchResolution(int resolution, const BenchOptions& o) {
   std::printf("style %3d px width %d: batch-1 render median %.2f ms, p95 %.2f ms (%d renders)\n", resolution,
               o.width, median(ms), percentile95(ms), o.renders);
   std::fflush(stdout);
+  if (!o.profile.empty()) {
+    torch::autograd::profiler::RecordProfile record(o.profile);
+    for (int i = 0; i < o.renders; ++i) g->forward(at::randn({1, trainer.config().model.latent_dim}));
+  }
 }
 
 }  // namespace
@@ -102,11 +109,12 @@ int main(int argc, char** argv) {
     else if (a == "--width") o.width = std::max(4, std::atoi(v.c_str()));
     else if (a == "--steps") o.steps = std::max(1, std::atoi(v.c_str()));
     else if (a == "--renders") o.renders = std::max(1, std::atoi(v.c_str()));
+    else if (a == "--profile") o.profile = v;
     else if (a == "--path") gs::setModulationPath(v == "grouped" ? gs::ModulationPath::Grouped
                                                   : v == "separate" ? gs::ModulationPath::Separate
                                                                     : gs::ModulationPath::Auto);
     else {
-      std::fprintf(stderr, "usage: %s [--res R] [--batch B] [--width W] [--steps N] [--renders N] [--path P]\n",
+      std::fprintf(stderr, "usage: %s [--res R] [--batch B] [--width W] [--steps N] [--renders N] [--path P] [--profile F]\n",
                    argv[0]);
       return 2;
     }
