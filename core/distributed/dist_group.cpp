@@ -108,7 +108,7 @@ DistBackend resolveBackend(const DistOptions& o, bool cuda, RankWatch& watch, c1
   }
   const std::string key = "gs/cuda/" + std::to_string(o.rank);
   store.set(key, std::vector<uint8_t>{static_cast<uint8_t>(cuda && kHaveNccl ? '1' : '0')});
-  watch.waitForAll("gs/cuda", "choosing the backend");
+  watch.waitForAll("gs/meet/backend", "choosing the backend");
   bool all = true;
   for (int r = 0; r < o.world_size; ++r) all = all && store.get("gs/cuda/" + std::to_string(r)).at(0) == '1';
   return all ? DistBackend::Nccl : DistBackend::Gloo;
@@ -158,6 +158,9 @@ std::shared_ptr<DistGroup> DistGroup::join(DistOptions o, bool cuda) {
     throw GanscopeError("rank " + std::to_string(o.rank) + ": cannot start the " + toString(o.backend) +
                         " process group through " + where + ": " + firstLine(e.what()));
   }
+  if (!impl->allreduce || !impl->broadcast)
+    throw GanscopeError("rank " + std::to_string(o.rank) + ": no collectives for the " + toString(o.backend) +
+                        " backend in this build");
   impl->o = o;
   return std::shared_ptr<DistGroup>(new DistGroup(std::move(impl)));
 }
