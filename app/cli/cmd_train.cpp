@@ -88,6 +88,8 @@ int runTrain(const std::vector<std::string>& args) {
     if (dist.distributed())
       throw UsageError("--nproc starts its own ranks on this machine; it cannot be combined with WORLD_SIZE or "
                        "--world-size " + std::to_string(dist.world_size));
+    if (const std::string problem = shardProblem(o.config.batch, o.dist.nproc); !problem.empty())
+      throw UsageError("--nproc " + std::to_string(o.dist.nproc) + ": " + problem);
     return launchLocalRanks(o, args);
   }
   installSignalHandlers();
