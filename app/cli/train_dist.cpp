@@ -42,7 +42,7 @@ int launchLocalRanks(const TrainOptions& o, const std::vector<std::string>& args
     l.argv.push_back(std::to_string(std::max(1, cores / l.nproc)));
   }
   if (o.given.count("--master-port")) l.master_port = o.dist.values.master_port;
-  l.grace_s = o.dist.values.timeout_s + 30;
+  l.grace_s = o.dist.values.timeout_s + 15;  // the others need the timeout and a few seconds of diagnosis
   return runLocalRanks(l, stderr);
 }
 
