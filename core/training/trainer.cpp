@@ -4,6 +4,7 @@
 #include <torch/csrc/autograd/grad_mode.h>
 
 #include <chrono>
+#include <functional>
 #include <cmath>
 #include <mutex>
 
@@ -110,6 +111,18 @@ at::Tensor drawClasses(TrainerState& s, int64_t batch) {
   return s.shard.take(at::randint(k, {batch}, s.latent_rng, at::TensorOptions(at::kLong))).to(s.device);
 }
 
+// Data-parallel: every rank must shard the same images in the same order, so their fingerprints must agree.
+void requireSameDataOnEveryRank(TrainerState& s) {
+  const std::string fingerprint = s.data->fingerprint();
+  const auto h = static_cast<int64_t>(std::hash<std::string>{}(fingerprint) >> 1);
+  std::vector<at::Tensor> extremes{at::tensor({h, -h}, at::TensorOptions(at::kLong))};
+  s.dist->allreduceMax(extremes);
+  const int64_t* e = extremes[0].data_ptr<int64_t>();
+  if (e[0] != h || -e[1] != h)
+    throw GanscopeError("the ranks loaded different datasets (this rank's fingerprint is " + fingerprint +
+                        "): every rank needs the same images at its --data path");
+}
+
 // Data-parallel: averages a network's gradients over the ranks; returns the seconds it took.
 double syncGradients(TrainerState& s, torch::nn::Module& m) {
   if (!s.dist) return 0.0;
@@ -206,6 +219,7 @@ Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data, s
   s.loader = std::make_unique<BatchLoader>(s.data, config.batch, deriveSeed(config.seed, 0), config.data.hflip,
                                           /*prefetch=*/3, s.shard);
   if (s.dist) {
+    requireSameDataOnEveryRank(s);
     // Same seed, same weights; copying rank 0's makes sure of it (as DDP does when it wraps a module).
     broadcastState(*s.dist, *s.g);
     broadcastState(*s.dist, *s.d);
