@@ -54,7 +54,8 @@ void checkPortFree(int port) {
     throw GanscopeError("MASTER_PORT " + std::to_string(port) + " is already in use on this machine (another run, "
                         "torchrun or service listens on it); choose a free port with --master-port or MASTER_PORT");
   if (err == EACCES)
-    throw GanscopeError("MASTER_PORT " + std::to_string(port) + " needs privileges to listen on; use a port above 1023");
+    throw GanscopeError("MASTER_PORT " + std::to_string(port) +
+                        " needs privileges to listen on; use a port above 1023");
   throw GanscopeError("cannot listen on MASTER_PORT " + std::to_string(port) + ": " + std::strerror(err));
 }
 

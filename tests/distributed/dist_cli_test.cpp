@@ -88,8 +88,8 @@ TEST_F(DistCli, TwoRanksOfHalfTheBatchStepLikeOneProcess) {
   const auto m1 = metrics(one), m2 = metrics(two);
   ASSERT_EQ(m1.size(), 2u);
   ASSERT_EQ(m2.size(), 2u);
-  // Step 1 to float rounding (amplified a little by Adam: G's step sees D after its first update); step 2 starts from weights that Adam's first step may have moved apart (below), so
-  // it is held to a looser bound.
+  // Step 1 to float rounding (amplified a little by Adam: G's step sees D after its first update); step 2 starts
+  // from weights that Adam's first step may have moved apart (below), so it is held to a looser bound.
   for (size_t i = 0; i < m1.size(); ++i) {
     const double tol = i == 0 ? 1e-4 : 1e-3;
     EXPECT_EQ(m2[i].images_seen, m1[i].images_seen);
