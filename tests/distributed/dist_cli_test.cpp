@@ -71,6 +71,30 @@ class DistCli : public CliFixture {
     if (total) *total = all;
     return n;
   }
+  struct Running {
+    pid_t launcher = -1, rank1 = -1;
+    std::string err;  // the launcher's stderr file
+  };
+  // Starts a long --nproc 2 run and returns once rank 0 has logged 3 steps, with rank 1's pid from the
+  // launcher's report.
+  static Running startTwoRanks(const std::string& run, std::initializer_list<const char*> more) {
+    Args args = with(with(trainArgs(run, 1000000), {"--batch", "16", "--nproc", "2", "--log-every", "1",
+                                                   "--checkpoint-every", "2", "--quality-every", "0"}), more);
+    args.insert(args.begin(), GANSCOPE_CLI_PATH);
+    Running r;
+    r.err = run + ".err";
+    r.launcher = test::startProcess(args, run + ".out", r.err);
+    for (int i = 0; i < 600 && (r.rank1 < 0 || metrics(run).size() < 3); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      std::smatch found;
+      const std::string text = readFile(r.err);
+      if (std::regex_search(text, found, std::regex("rank 1 of 2 \\(pid ([0-9]+)\\)")))
+        r.rank1 = std::stoi(found[1]);
+    }
+    EXPECT_GT(r.rank1, 0) << readFile(r.err);
+    EXPECT_GE(metrics(run).size(), 3u) << readFile(r.err);
+    return r;
+  }
   static void expectNear(double a, double b, double tol, const char* what, int64_t step) {
     EXPECT_NEAR(a, b, tol * std::max(1.0, std::abs(b))) << what << " at step " << step;
   }
@@ -165,25 +189,13 @@ TEST_F(DistCli, NprocTrainsResumesExactlyAndContinuesAtAnotherWorldSize) {
 
 TEST_F(DistCli, AKilledRankIsNamedAndTheCheckpointStaysUsable) {
   const std::string run = *dir_ / "killed";
-  Args args = with(trainArgs(run, 1000000), {"--batch", "16", "--nproc", "2", "--log-every", "1",
-                                             "--checkpoint-every", "2", "--quality-every", "0"});
-  args.insert(args.begin(), GANSCOPE_CLI_PATH);
-  const std::string out = *dir_ / "killed.out", err = *dir_ / "killed.err";
-  const pid_t launcher = test::startProcess(args, out, err);
-
-  // Wait for a few steps, then kill rank 1 (its pid from the launcher's report).
-  pid_t rank1 = -1;
-  for (int i = 0; i < 600 && (rank1 < 0 || metrics(run).size() < 3); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    std::smatch found;
-    const std::string text = readFile(err);
-    if (std::regex_search(text, found, std::regex("rank 1 of 2 \\(pid ([0-9]+)\\)"))) rank1 = std::stoi(found[1]);
-  }
-  ASSERT_GT(rank1, 0) << readFile(err);
-  ASSERT_GE(metrics(run).size(), 3u) << readFile(err);
+  const Running r = startTwoRanks(run, {});
+  const pid_t rank1 = r.rank1;
+  const std::string err = r.err;
+  ASSERT_GT(rank1, 0);  // never kill(-1, ...)
   ASSERT_EQ(::kill(rank1, SIGKILL), 0);
 
-  const int code = test::waitProcess(launcher, /*timeout_s=*/90);
+  const int code = test::waitProcess(r.launcher, /*timeout_s=*/90);
   const std::string text = readFile(err);
   EXPECT_NE(code, 0) << text;
   EXPECT_NE(text.find("rank 1 (pid " + std::to_string(rank1) + ") was killed by signal 9"), std::string::npos)
@@ -193,6 +205,24 @@ TEST_F(DistCli, AKilledRankIsNamedAndTheCheckpointStaysUsable) {
   ASSERT_FALSE(checkpoints.empty());
   EXPECT_NO_THROW(readCheckpointFile(checkpoints.back()));
   EXPECT_NO_THROW(weights(checkpoints.back()));
+}
+
+TEST_F(DistCli, AFrozenRankIsNamedAfterTheTimeout) {
+  const std::string run = *dir_ / "frozen";
+  const Running r = startTwoRanks(run, {"--dist-timeout", "3"});
+  ASSERT_GT(r.rank1, 0);  // never kill(-1, ...)
+  ASSERT_EQ(::kill(r.rank1, SIGSTOP), 0);
+  // Rank 0 waits out the timeout, sees rank 1's heartbeat stopped, and says so.
+  const std::string expected = "rank 0: all-reduce failed: rank 1 stopped responding";
+  std::string text;
+  for (int i = 0; i < 600 && text.find(expected) == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    text = readFile(r.err);
+  }
+  ::kill(r.rank1, SIGKILL);  // a frozen process never exits by itself; the launcher would kill it 15 s later
+  ::kill(r.rank1, SIGCONT);
+  EXPECT_NE(test::waitProcess(r.launcher, /*timeout_s=*/60), 0);
+  EXPECT_NE(text.find(expected), std::string::npos) << readFile(r.err);
 }
 
 TEST_F(DistCli, BadAddressAndPortInUseAreClearErrors) {
