@@ -4,7 +4,6 @@
 #include <torch/csrc/autograd/grad_mode.h>
 
 #include <chrono>
-#include <functional>
 #include <cmath>
 #include <mutex>
 
@@ -114,7 +113,9 @@ at::Tensor drawClasses(TrainerState& s, int64_t batch) {
 // Data-parallel: every rank must shard the same images in the same order, so their fingerprints must agree.
 void requireSameDataOnEveryRank(TrainerState& s) {
   const std::string fingerprint = s.data->fingerprint();
-  const auto h = static_cast<int64_t>(std::hash<std::string>{}(fingerprint) >> 1);
+  uint64_t fnv = 14695981039346656037ull;  // FNV-1a: the same on every machine, unlike std::hash
+  for (const unsigned char c : fingerprint) fnv = (fnv ^ c) * 1099511628211ull;
+  const auto h = static_cast<int64_t>(fnv >> 1);
   std::vector<at::Tensor> extremes{at::tensor({h, -h}, at::TensorOptions(at::kLong))};
   s.dist->allreduceMax(extremes);
   const int64_t* e = extremes[0].data_ptr<int64_t>();
