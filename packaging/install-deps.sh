@@ -4,6 +4,7 @@
 # minimal system (~4 GFLOP/s). OpenBLAS takes over libblas.so.3 through Debian's alternatives and makes the
 # BLAS-bound layers several times faster; GANscope runs it single-threaded (OPENBLAS_NUM_THREADS=1) and
 # lets LibTorch own the threads.
+# libgloo-dev: the headers c10d's ProcessGroupGloo includes (data-parallel training; its code is in libtorch_cpu).
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -12,6 +13,7 @@ packages=(
   build-essential cmake file ccache pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-image-formats-plugins
   libtorch-dev libopenblas0-pthread
+  libgloo-dev
   libopencv-dev zlib1g-dev nlohmann-json3-dev
   libvulkan-dev glslc
   libgtest-dev

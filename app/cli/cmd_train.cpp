@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -14,6 +15,7 @@
 #include "metrics/health_record.h"
 #include "options.h"
 #include "progress_bar.h"
+#include "train_dist.h"
 #include "training/checkpoint.h"
 #include "training/run_folder.h"
 #include "training/run_loop.h"
@@ -80,7 +82,21 @@ int runTrain(const std::vector<std::string>& args) {
       std::fprintf(stderr, "note: ignored on --resume (the checkpoint's settings stay):%s\n", ignored.c_str());
   }
 
+  // Data-parallel: launch local ranks, or join the run the environment (torchrun, Slurm) and flags describe.
+  const DistOptions dist = applyDistFlags(o, distOptionsFromEnv([](const char* name) { return std::getenv(name); }));
+  if (o.dist.nproc > 1) {
+    if (dist.distributed())
+      throw UsageError("--nproc starts its own ranks on this machine; it cannot be combined with WORLD_SIZE or "
+                       "--world-size " + std::to_string(dist.world_size));
+    if (const std::string problem = shardProblem(o.config.batch, o.dist.nproc); !problem.empty())
+      throw UsageError("--nproc " + std::to_string(o.dist.nproc) + ": " + problem);
+    return launchLocalRanks(o, args);
+  }
   installSignalHandlers();
+  std::shared_ptr<DistGroup> group;
+  if (dist.distributed()) group = joinRun(o, dist);
+  // Rank 0 reports; the other ranks only train (their errors still reach stderr).
+  const bool quiet = group && group->rank() != 0;
   const bool tty = ::isatty(STDOUT_FILENO);
   ProgressBar bar(stdout, tty, o.config.total_steps, o.config.log_every);
 
@@ -104,7 +120,8 @@ int runTrain(const std::vector<std::string>& args) {
       // The config is complete only now (channels come from the data, total_steps from a resumed run).
       const TrainConfig c = readRunConfig(o.out);
       bar = ProgressBar(stdout, tty, c.total_steps, c.log_every);
-      bar.message("training " + o.out + ": " + describeRun(c));
+      bar.message("training " + o.out + ": " + describeRun(c) +
+                  (group ? describeDataParallel(*group, c.batch) : std::string()));
       announced = true;
     }
     bar.update(s);
@@ -124,15 +141,26 @@ int runTrain(const std::vector<std::string>& args) {
     if (!tty) bar.message("checkpoint " + path);
   };
 
+  if (quiet) {
+    RunCallbacks only_stop;
+    only_stop.should_stop = cb.should_stop;
+    cb = only_stop;
+  }
+
   RunResult r;
   try {
-    r = trainRun(o.config, o.out, o.resume, cb);
+    r = trainRun(o.config, o.out, o.resume, cb, group);
   } catch (const GanscopeError&) {
+    if (group) rethrowForRank(*group);
     if (!g_stop.load() || announced) throw;
     // Ctrl-C while the images were loading: nothing was written yet.
     std::printf("\nstopped before training started; nothing written\n");
     return 130;
+  } catch (const std::exception&) {
+    if (group) rethrowForRank(*group);
+    throw;
   }
+  if (quiet) return 0;
   bar.finish();
   if (r.stopped) {
     std::printf("stopped at step %lld; checkpoint %s\nresume with: ganscope-cli train --out %s --resume\n",

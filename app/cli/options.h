@@ -7,16 +7,27 @@
 #include <vector>
 
 #include "config.h"
+#include "distributed/dist_options.h"
 
 namespace gs::cli {
+
+// Data-parallel flags; each overrides its environment variable (distOptionsFromEnv) when given.
+struct DistFlags {
+  int nproc = 1;                 // --nproc: start this many local ranks (this process only launches them)
+  DistOptions values;            // --world-size, --rank, --local-rank, --master-addr, --master-port, ...
+};
 
 struct TrainOptions {
   TrainConfig config;           // defaults, then --config, then the flags
   std::string out;              // run folder
   bool resume = false;
   bool help = false;
+  DistFlags dist;               // data-parallel flags (applied over the environment by applyDistFlags)
   std::set<std::string> given;  // flags given on the command line
 };
+
+// The environment's DistOptions with the given data-parallel flags applied over them.
+DistOptions applyDistFlags(const TrainOptions& o, DistOptions from_env);
 
 struct SampleOptions {
   std::string checkpoint;

@@ -49,7 +49,37 @@ void applyModelOptimDefaults(TrainOptions& o) {
   if (!o.given.count("--r1")) c.r1_gamma = d.r1_gamma;
 }
 
+// Data-parallel training: how many local ranks to launch, or which rank this process is and where rank 0 is.
+void addDistFlags(FlagTable& t, DistFlags& d) {
+  DistOptions& v = d.values;
+  t.value("--nproc", [&d](const std::string& s) { d.nproc = intIn("--nproc", s, 1, 1024); });
+  t.value("--world-size", [&v](const std::string& s) { v.world_size = intIn("--world-size", s, 1, 65536); });
+  t.value("--rank", [&v](const std::string& s) { v.rank = intIn("--rank", s, 0, 65535); });
+  t.value("--local-rank", [&v](const std::string& s) { v.local_rank = intIn("--local-rank", s, 0, 65535); });
+  t.value("--master-addr", [&v](const std::string& s) {
+    if (s.empty()) throw UsageError("--master-addr needs a host name or address");
+    v.master_addr = s;
+  });
+  t.value("--master-port", [&v](const std::string& s) { v.master_port = intIn("--master-port", s, 1, 65535); });
+  t.value("--dist-backend",
+          [&v](const std::string& s) { v.backend = parseChoice("--dist-backend", s, parseDistBackend); });
+  t.value("--dist-timeout",
+          [&v](const std::string& s) { v.timeout_s = parseNumber("--dist-timeout", s, 1.0, 86400.0); });
+}
+
 }  // namespace
+
+DistOptions applyDistFlags(const TrainOptions& o, DistOptions env) {
+  const DistOptions& f = o.dist.values;
+  if (o.given.count("--world-size")) env.world_size = f.world_size;
+  if (o.given.count("--rank")) env.rank = f.rank;
+  if (o.given.count("--local-rank")) env.local_rank = f.local_rank;
+  if (o.given.count("--master-addr")) env.master_addr = f.master_addr;
+  if (o.given.count("--master-port")) env.master_port = f.master_port;
+  env.backend = f.backend;
+  env.timeout_s = f.timeout_s;
+  return env;
+}
 
 void addDataFlags(FlagTable& t, DataConfig& d, ModelConfig* model) {
   t.value("--data", [&d](const std::string& v) { d.path = v; });
@@ -139,6 +169,7 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
   t.value("--birthday-trials",
           [&c](const std::string& v) { c.birthday_trials = intIn("--birthday-trials", v, 0, 1000); });
   t.value("--nan-lr-scale", [&c](const std::string& v) { c.nan_lr_scale = parseNumber("--nan-lr-scale", v, 1e-6, 1.0); });
+  addDistFlags(t, o.dist);
   t.parse(args);
   o.given = t.given();
   applyModelOptimDefaults(o);
@@ -167,7 +198,10 @@ bool allowedOnResume(const std::string& flag) {
                                               "--device",  "--threads",      "--log-every",    "--sample-every",
                                               "--checkpoint-every", "--keep", "--health-every",
                                               "--birthday-trials", "--nan-lr-scale", "--quality-every",
-                                              "--labels"};
+                                              "--labels",
+                                              // Where and how many: a resume may use another world size.
+                                              "--nproc", "--world-size", "--rank", "--local-rank", "--master-addr",
+                                              "--master-port", "--dist-backend", "--dist-timeout"};
   return kAllowed.count(flag) > 0;
 }
 

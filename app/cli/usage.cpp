@@ -82,8 +82,20 @@ run folder:
   --quality-every N     steps between quality measurements, quality.jsonl (default 500; 0: off)
   --nan-lr-scale X      on NaN/Inf: roll back to the last checkpoint, rates times X (default 0.5; 1: same)
   --config FILE         start from a config.json (flags override it)
-  --resume              continue RUN from its newest checkpoint; only --steps, --data, --device, --threads
-                        and the run folder intervals may change
+  --resume              continue RUN from its newest checkpoint; only --steps, --data, --device, --threads,
+                        the run folder intervals and the data-parallel flags may change
+data-parallel (several processes; --batch is the global batch, split evenly over the ranks):
+  --nproc N             start N ranks on this machine (127.0.0.1, a free port) and wait for them; CPU threads
+                        are shared out (--threads defaults to cores / N)
+  --world-size N        ranks in the run (default: $WORLD_SIZE, else 1)
+  --rank R              this process's rank, 0..N-1; rank 0 writes the run folder (default: $RANK, else 0)
+  --local-rank R        this process's rank on its machine, picks the GPU (default: $LOCAL_RANK, else 0)
+  --master-addr HOST    rank 0's host, where the rendezvous store runs (default: $MASTER_ADDR)
+  --master-port PORT    its port (default: $MASTER_PORT, else 29500)
+  --dist-backend B      auto, gloo or nccl (default auto: nccl when every rank trains on CUDA, else gloo)
+  --dist-timeout S      seconds a rank may wait for the others before the run stops naming the rank (default 60)
+  torchrun, Slurm and Kubernetes set WORLD_SIZE, RANK, LOCAL_RANK, MASTER_ADDR and MASTER_PORT; the run folder
+  (and the data) must be at the same path on every machine, on a filesystem every rank sees.
 
 Ctrl-C writes a checkpoint and stops; resume with --resume. Alarms (mode collapse, discriminator wins,
 oscillation, non-finite numbers) are printed on their own line as they are raised.

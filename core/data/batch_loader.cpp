@@ -19,10 +19,14 @@ constexpr uint64_t kFlipStream = 0x464C4950ull;       // "FLIP"
 
 }  // namespace
 
-BatchLoader::BatchLoader(std::shared_ptr<const ImageDataset> data, int batch, uint64_t seed, bool hflip, int prefetch)
-    : data_(std::move(data)), batch_(batch), seed_(seed), hflip_(hflip), prefetch_(prefetch > 0 ? prefetch : 0) {
+BatchLoader::BatchLoader(std::shared_ptr<const ImageDataset> data, int batch, uint64_t seed, bool hflip, int prefetch,
+                         BatchShard shard)
+    : data_(std::move(data)), batch_(batch), shard_(shard), seed_(seed), hflip_(hflip),
+      prefetch_(prefetch > 0 ? prefetch : 0) {
   if (!data_ || data_->size() < 1) throw GanscopeError("batch loader: the dataset is empty");
   if (batch_ < 1) throw GanscopeError("batch loader: batch size must be at least 1, not " + std::to_string(batch));
+  if (const std::string problem = shardProblem(batch_, shard_.world); !problem.empty())
+    throw GanscopeError("batch loader: " + problem);
   for (int v = 0; v < 256; ++v) lut_[v] = static_cast<float>(v / 127.5 - 1.0);
   if (prefetch_ > 0) thread_ = std::thread([this] { run(); });
 }
@@ -57,14 +61,16 @@ const std::vector<int64_t>& BatchLoader::permutation(int64_t epoch) {
   return perm_;
 }
 
-BatchLoader::Batch BatchLoader::assemble(Position at) {
+BatchLoader::Batch BatchLoader::assemble(Position start) {
   const int c = data_->channels(), r = data_->resolution();
   const int64_t plane = int64_t(r) * r;
-  at::Tensor out = at::empty({batch_, c, r, r}, at::TensorOptions().dtype(at::kFloat));
+  const int64_t rows = shard_.rows(batch_);
+  at::Tensor out = at::empty({rows, c, r, r}, at::TensorOptions().dtype(at::kFloat));
   at::Tensor labels;
-  if (data_->hasLabels()) labels = at::empty({batch_}, at::TensorOptions().dtype(at::kLong));
+  if (data_->hasLabels()) labels = at::empty({rows}, at::TensorOptions().dtype(at::kLong));
   float* dst = out.data_ptr<float>();
-  for (int b = 0; b < batch_; ++b, at = advance(at, 1)) {
+  for (int64_t b = 0; b < rows; ++b) {
+    const Position at = advance(start, shard_.globalRow(b));
     const int64_t index = permutation(at.epoch)[at.index];
     const uint8_t* src = data_->image(index);
     if (labels.defined()) labels.data_ptr<int64_t>()[b] = data_->labels()[static_cast<size_t>(index)];

@@ -3,6 +3,8 @@
 // conversion. Deterministic: the sample stream is the concatenation of per-epoch permutations (epoch e shuffled
 // by std::mt19937_64 seeded from hash(seed, e)); each batch takes the next `batch` entries, crossing epoch
 // boundaries; horizontal flips are decided per (seed, epoch, slot) by a hash. Results never depend on timing.
+// A data-parallel rank passes its BatchShard: it assembles only its rows of each global batch (the stream and the
+// positions stay those of the global batch, so a checkpoint's position means the same at any world size).
 #include <ATen/ATen.h>
 
 #include <condition_variable>
@@ -14,18 +16,22 @@
 #include <thread>
 #include <vector>
 
+#include "distributed/batch_shard.h"
+
 namespace gs {
 
 class ImageDataset;
 
 class BatchLoader {
  public:
-  BatchLoader(std::shared_ptr<const ImageDataset> data, int batch, uint64_t seed, bool hflip, int prefetch = 3);
+  // `batch` is the global batch; next() returns shard.rows(batch) of its rows.
+  BatchLoader(std::shared_ptr<const ImageDataset> data, int batch, uint64_t seed, bool hflip, int prefetch = 3,
+              BatchShard shard = {});
   ~BatchLoader();  // stops and joins the thread
   BatchLoader(const BatchLoader&) = delete;
   BatchLoader& operator=(const BatchLoader&) = delete;
 
-  // float32 [batch, C, R, R] in [-1, 1], CPU, contiguous.
+  // float32 [rows, C, R, R] in [-1, 1], CPU, contiguous (rows: the batch, or this rank's shard of it).
   at::Tensor next();
   // The same with the images' class labels, int64 [batch] (undefined when the dataset has none).
   struct Batch {
@@ -58,6 +64,7 @@ class BatchLoader {
 
   std::shared_ptr<const ImageDataset> data_;
   int batch_;
+  BatchShard shard_;
   uint64_t seed_;
   bool hflip_;
   size_t prefetch_;

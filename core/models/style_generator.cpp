@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "distributed/batch_shard.h"
 #include "models/conditional_batchnorm.h"
 #include "util/seeded_stream.h"
 
@@ -89,7 +90,8 @@ at::Tensor StyleGenerator::generate(const at::Tensor& z, const at::Tensor& class
   const bool mix = at::rand({1}).item<double>() < kMixingProbability;
   const int64_t cutoff = at::randint(1, layers, {1}).item<int64_t>();
   if (mix && layers > 1) {
-    const at::Tensor w2 = mappingWithClasses(at::randn_like(z), classes);
+    const at::Tensor z2 = currentBatchShard().take(at::randn({currentBatchShard().globalRows(n), z.size(1)}, z.options()));
+    const at::Tensor w2 = mappingWithClasses(z2, classes);
     ws = at::cat({ws.narrow(1, 0, cutoff), w2.unsqueeze(1).expand({n, layers - cutoff, w_dim_})}, 1);
   }
   NoiseSpec noise;
@@ -99,7 +101,7 @@ at::Tensor StyleGenerator::generate(const at::Tensor& z, const at::Tensor& class
 
 at::Tensor StyleGenerator::noiseFor(int layer, int64_t n, const NoiseSpec& spec, const at::Tensor& like) const {
   const int64_t res = layer_res_[static_cast<size_t>(layer)];
-  if (spec.random) return at::randn({n, 1, res, res}, like.options());
+  if (spec.random) return currentBatchShard().take(at::randn({currentBatchShard().globalRows(n), 1, res, res}, like.options()));
   at::Generator gen = at::detail::createCPUGenerator(noiseSeed(spec.seed, layer));
   return at::randn({1, 1, res, res}, gen, at::TensorOptions(at::kFloat)).to(like.device(), like.scalar_type());
 }

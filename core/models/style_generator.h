@@ -4,7 +4,8 @@
 // and summed). Linear output, roughly in [-1, 1] like the data.
 //
 // forward(z) in training mode also tracks w_avg and applies style-mixing regularisation (probability 0.9, random
-// crossover layer) with noise from the global RNG, which the Trainer swaps per step so resume stays exact. In
+// crossover layer) with noise from the global RNG, which the Trainer swaps per step so resume stays exact; in a
+// data-parallel step the per-row draws are made for the global batch and sharded (currentBatchShard()). In
 // eval mode it maps z once for every layer and uses fixed noise (seed 0), so rendering is deterministic.
 //
 // Class-conditional (num_classes > 0): a learned embedding per class [w_dim], normalised like z and concatenated

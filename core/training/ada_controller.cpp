@@ -16,8 +16,12 @@ AdaController::AdaController(const OptimConfig& o)
 }
 
 void AdaController::observe(const at::Tensor& real_scores) {
-  state_.sign_sum += real_scores.detach().sign().sum().item<double>();
-  state_.sign_count += real_scores.numel();
+  observeSigns(real_scores.detach().sign().sum().item<double>(), real_scores.numel());
+}
+
+void AdaController::observeSigns(double sign_sum, int64_t count) {
+  state_.sign_sum += sign_sum;
+  state_.sign_count += count;
 }
 
 void AdaController::afterStep(int64_t step) {

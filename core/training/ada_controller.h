@@ -26,6 +26,8 @@ class AdaController {
 
   // D's raw outputs (logits or critic scores) on one batch of (augmented) reals.
   void observe(const at::Tensor& real_scores);
+  // The same from totals: the sum of sign(D(real)) over `count` reals (a data-parallel step's, over every rank).
+  void observeSigns(double sign_sum, int64_t count);
   // Called after generator step `step`: every kInterval steps closes the interval, sets r_t and moves p.
   void afterStep(int64_t step);
 

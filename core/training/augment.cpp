@@ -22,9 +22,10 @@ const double kPi = std::acos(-1.0);
 
 class Draw {
  public:
-  Draw(at::Generator& gen, int64_t n) : gen_(gen), n_(n) {}
-  at::Tensor uniform() { return at::rand({n_}, gen_, at::TensorOptions(at::kFloat)); }
-  at::Tensor normal() { return at::randn({n_}, gen_, at::TensorOptions(at::kFloat)); }
+  // n values per draw: one per row of a shard of the global batch (drawn for all of it, then sharded).
+  Draw(at::Generator& gen, int64_t n, const BatchShard& shard) : gen_(gen), n_(shard.globalRows(n)), shard_(shard) {}
+  at::Tensor uniform() { return shard_.take(at::rand({n_}, gen_, at::TensorOptions(at::kFloat))); }
+  at::Tensor normal() { return shard_.take(at::randn({n_}, gen_, at::TensorOptions(at::kFloat))); }
   at::Tensor chance(double p) { return uniform() < p; }
   at::Tensor log2Normal(double std) { return at::exp2(normal() * std); }
   at::Tensor symmetric(double max) { return (uniform() * 2 - 1) * max; }  // uniform in [-max, max)
@@ -34,6 +35,7 @@ class Draw {
  private:
   at::Generator& gen_;
   int64_t n_;
+  BatchShard shard_;
 };
 
 // Composes per-sample matrices, each op where its own mask is on; remembers which samples changed.
@@ -58,10 +60,10 @@ at::Tensor where(const at::Tensor& on, const at::Tensor& a, double otherwise) {
 
 }  // namespace
 
-at::Tensor adaAugment(const at::Tensor& x, double p, at::Generator& gen) {
+at::Tensor adaAugment(const at::Tensor& x, double p, at::Generator& gen, const BatchShard& shard) {
   TORCH_CHECK(x.dim() == 4 && x.size(2) == x.size(3), "adaAugment: expected square images, got ", x.sizes());
   const int64_t n = x.size(0), size = x.size(3);
-  Draw draw(gen, n);
+  Draw draw(gen, n, shard);
   at::Tensor out = x;
 
   // Pixel blitting.
@@ -126,10 +128,10 @@ at::Tensor adaAugment(const at::Tensor& x, double p, at::Generator& gen) {
   return out;
 }
 
-at::Tensor diffAugment(const at::Tensor& x, at::Generator& gen) {
+at::Tensor diffAugment(const at::Tensor& x, at::Generator& gen, const BatchShard& shard) {
   TORCH_CHECK(x.dim() == 4 && x.size(2) == x.size(3), "diffAugment: expected square images, got ", x.sizes());
   const int64_t n = x.size(0), size = x.size(3);
-  Draw draw(gen, n);
+  Draw draw(gen, n, shard);
   // Colour: brightness, saturation, contrast (DiffAugment's rand_brightness/saturation/contrast).
   const at::Tensor b = draw.uniform() - 0.5, s = draw.uniform() * 2, c = draw.uniform() + 0.5;
   at::Tensor out = applyColourMatrix(x, brightnessMatrix(b));

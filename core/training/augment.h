@@ -9,6 +9,8 @@
 // checkpoints, so resume is exact).
 #include <ATen/ATen.h>
 
+#include "distributed/batch_shard.h"
+
 namespace gs {
 
 // --- Pixel blitting: exact, every output pixel is an input pixel (augment_geometry.cpp) ---
@@ -53,10 +55,11 @@ at::Tensor cutout(const at::Tensor& x, const at::Tensor& x0, const at::Tensor& y
 // ADA's bgc: x-flip, quarter turns, integer translation (1/8 of the size at most); isotropic scaling, rotation,
 // anisotropic scaling, fractional translation; brightness, contrast, luma flip, hue, saturation; each applied to
 // each sample with probability p, with StyleGAN2-ADA's strengths. p = 0 returns x itself. The same number of
-// values is drawn from gen whatever p, so the stream does not depend on the adapted p.
-at::Tensor adaAugment(const at::Tensor& x, double p, at::Generator& gen);
+// values is drawn from gen whatever p, so the stream does not depend on the adapted p. A data-parallel rank passes
+// its shard: x holds its rows, and the parameters are drawn for the global batch and sharded (batch_shard.h).
+at::Tensor adaAugment(const at::Tensor& x, double p, at::Generator& gen, const BatchShard& shard = {});
 // DiffAugment's "color,translation,cutout" on every sample: brightness +-0.5, saturation 0..2, contrast 0.5..1.5,
 // translation up to 1/8 of the size (zero fill), a cutout of half the size.
-at::Tensor diffAugment(const at::Tensor& x, at::Generator& gen);
+at::Tensor diffAugment(const at::Tensor& x, at::Generator& gen, const BatchShard& shard = {});
 
 }  // namespace gs

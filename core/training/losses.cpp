@@ -43,12 +43,12 @@ at::Tensor generatorLoss(LossKind kind, const at::Tensor& fake_logits) {
 }
 
 at::Tensor gradientPenalty(DiscriminatorNet& d, const at::Tensor& real, const at::Tensor& fake,
-                           c10::optional<at::Generator> gen, const at::Tensor& classes) {
+                           c10::optional<at::Generator> gen, const at::Tensor& classes, const BatchShard& shard) {
   TORCH_CHECK(real.sizes() == fake.sizes(), "gradientPenalty: real ", real.sizes(), " and fake ", fake.sizes(),
               " differ in shape");
   std::vector<int64_t> alpha_shape(static_cast<size_t>(real.dim()), 1);
-  alpha_shape[0] = real.size(0);
-  const at::Tensor alpha = at::rand(alpha_shape, gen, real.options());
+  alpha_shape[0] = shard.globalRows(real.size(0));
+  const at::Tensor alpha = shard.take(at::rand(alpha_shape, gen, real.options()));
   const at::Tensor x_hat =
       (alpha * real.detach() + (1.0 - alpha) * fake.detach()).requires_grad_(true);
   const at::Tensor grad = inputGradient(d, x_hat, classes).flatten(1);

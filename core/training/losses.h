@@ -3,6 +3,7 @@
 #include <ATen/ATen.h>
 
 #include "config.h"
+#include "distributed/batch_shard.h"
 
 namespace gs {
 
@@ -23,9 +24,11 @@ at::Tensor generatorLoss(LossKind kind, const at::Tensor& fake_logits);
 // WGAN-GP: mean over the batch of (||grad_x D(x_hat)||_2 - 1)^2 on random interpolates x_hat (weight applied by
 // the caller). Differentiable w.r.t. D's parameters (create_graph). Inputs of any rank >= 2 ([N, ...]); the
 // interpolation weights come from `gen` when given, else from the global generator. A conditional D scores the
-// interpolates with `classes` (the real images' classes; the fakes were drawn with the same ones).
+// interpolates with `classes` (the real images' classes; the fakes were drawn with the same ones). A data-parallel
+// rank passes its shard: the weights are drawn for the global batch and sharded (distributed/batch_shard.h).
 at::Tensor gradientPenalty(DiscriminatorNet& d, const at::Tensor& real, const at::Tensor& fake,
-                           c10::optional<at::Generator> gen = c10::nullopt, const at::Tensor& classes = {});
+                           c10::optional<at::Generator> gen = c10::nullopt, const at::Tensor& classes = {},
+                           const BatchShard& shard = {});
 
 // R1: mean over the batch of ||grad_x D(x_real)||^2 (the caller multiplies by gamma / 2 and the lazy interval);
 // a conditional D with the real images' `classes`.

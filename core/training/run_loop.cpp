@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "data/image_dataset.h"
+#include "distributed/dist_group.h"
 #include "export/png_export.h"
 #include "training/checkpoint.h"
 #include "training/jsonl_file.h"
@@ -106,13 +107,19 @@ void removeSamplesAfter(const std::string& run_dir, int64_t step) {
 
 class RunLoop {
  public:
-  RunLoop(TrainConfig config, std::string run_dir, const RunCallbacks& cb)
-      : config_(std::move(config)), paths_{std::move(run_dir)}, cb_(cb) {}
+  RunLoop(TrainConfig config, std::string run_dir, const RunCallbacks& cb, std::shared_ptr<DistGroup> dist)
+      : config_(std::move(config)), paths_{std::move(run_dir)}, cb_(cb), dist_(std::move(dist)),
+        writer_(!dist_ || dist_->rank() == 0) {}
 
   RunResult run(bool resume, const std::string& resume_from);
 
  private:
   bool stopRequested() const { return cb_.should_stop && cb_.should_stop(); }
+  // Data-parallel: true on every rank when `local` is true on any (one tiny all-reduce); else `local`.
+  bool onAnyRank(bool local) const;
+  // Rank 0 (or the only process) writes the run folder: everything else the loop writes is guarded by this.
+  bool writer() const { return writer_; }
+  void prepareRunFolder(bool resume, int64_t start, const ImageDataset& data);
   // Sleeps while paused; returns false when a stop arrives meanwhile.
   bool waitWhilePaused() const;
   void writeSamples(int64_t step);
@@ -125,15 +132,25 @@ class RunLoop {
   TrainConfig config_;
   RunPaths paths_;
   const RunCallbacks& cb_;
+  std::shared_ptr<DistGroup> dist_;
+  bool writer_;
   std::unique_ptr<Trainer> trainer_;
-  std::unique_ptr<RunHealth> health_;
+  std::unique_ptr<RunHealth> health_;  // rank 0 alone measures health and raises alarms
   std::unique_ptr<RunQuality> quality_;  // null when quality_every is 0
   std::unique_ptr<JsonlAppender> metrics_;
   at::Tensor fixed_;
   std::string last_checkpoint_;
+  int64_t last_checkpoint_step_ = -1;
   int rollbacks_ = 0;
   int rollbacks_in_a_row_ = 0;  // since the last checkpoint written
 };
+
+bool RunLoop::onAnyRank(bool local) const {
+  if (!dist_) return local;
+  std::vector<at::Tensor> flag{at::full({1}, local ? 1 : 0, at::TensorOptions(at::kInt))};
+  dist_->allreduceMax(flag);
+  return flag[0].item<int>() != 0;
+}
 
 bool RunLoop::waitWhilePaused() const {
   while (cb_.is_paused && cb_.is_paused()) {
@@ -160,16 +177,22 @@ void RunLoop::writeSamples(int64_t step) {
   if (cb_.on_samples) cb_.on_samples(grid, step);
 }
 
+// Every rank comes here at the same step (the running statistics are averaged over the ranks); rank 0 writes.
 void RunLoop::writeCheckpoint(int64_t step) {
   const std::string path = paths_.checkpointFile(step);
-  trainer_->save(path);
+  trainer_->averageStatistics();
   last_checkpoint_ = path;
+  last_checkpoint_step_ = step;
   rollbacks_in_a_row_ = 0;
+  if (!writer()) return;
+  trainer_->save(path);
   pruneCheckpoints(listCheckpoints(paths_.root), config_.keep_checkpoints);
   if (cb_.on_checkpoint) cb_.on_checkpoint(path, step);
 }
 
-void RunLoop::measureHealth() { health_->measure(*trainer_, fixed_); }
+void RunLoop::measureHealth() {
+  if (health_) health_->measure(*trainer_, fixed_);
+}
 
 void RunLoop::measureQuality() {
   if (!quality_) return;
@@ -180,20 +203,23 @@ void RunLoop::measureQuality() {
 void RunLoop::rollBack(int64_t step, const std::string& what) {
   const std::string problem = "training diverged at step " + std::to_string(step) + " (" + what + " not finite)";
   if (last_checkpoint_.empty()) {
-    health_->reportNonFinite(step, what, "No checkpoint to roll back to: training stopped.");
+    if (health_) health_->reportNonFinite(step, what, "No checkpoint to roll back to: training stopped.");
     throw GanscopeError(problem + " before any checkpoint was written, so there is nothing to roll back to; lower "
                         "the learning rates (lr_g " + std::to_string(config_.optim.lr_g) + ", lr_d " +
                         std::to_string(config_.optim.lr_d) + ") or checkpoint more often");
   }
   if (++rollbacks_in_a_row_ > kMaxRollbacksInARow) {
-    health_->reportNonFinite(step, what, "Training stopped after repeated rollbacks.");
+    if (health_) health_->reportNonFinite(step, what, "Training stopped after repeated rollbacks.");
     throw fileError(last_checkpoint_, problem + " again after " + std::to_string(kMaxRollbacksInARow) +
                                           " rollbacks to this checkpoint; lower the learning rates further or "
                                           "change the loss (wgan-gp, spectral-norm)");
   }
+  // Every rank reloads the same checkpoint (rank 0 wrote it before the collectives of any later step).
   trainer_->load(last_checkpoint_);
   if (config_.nan_lr_scale != 1.0) trainer_->scaleLearningRates(config_.nan_lr_scale);
   config_.optim = trainer_->config().optim;
+  ++rollbacks_;
+  if (!writer()) return;
   writeFileAtomic(paths_.config(), toJson(config_) + "\n");
   const int64_t back = trainer_->stepCount();
 
@@ -204,32 +230,13 @@ void RunLoop::rollBack(int64_t step, const std::string& what) {
   removeSamplesAfter(paths_.root, back);
   health_->rewind(back);
   if (quality_) quality_->rewind(back);
-  ++rollbacks_;
   char rates[96];
   std::snprintf(rates, sizeof rates, "lr_g %.3g, lr_d %.3g", config_.optim.lr_g, config_.optim.lr_d);
   health_->reportNonFinite(step, what, "Rolled back to " + fs::path(last_checkpoint_).filename().string() +
                                            " (step " + std::to_string(back) + ") with " + rates + ".");
 }
 
-RunResult RunLoop::run(bool resume, const std::string& resume_from) {
-  validate(config_);
-  setCpuThreads(config_.threads);
-
-  // Decode the dataset first: a bad folder should fail before anything is written.
-  auto data = ImageDataset::load(config_.data, cb_.on_load_progress, cb_.should_stop);
-  if (cb_.on_dataset) cb_.on_dataset(data->summary());
-
-  trainer_ = std::make_unique<Trainer>(config_, data);
-  if (resume) {
-    trainer_->load(resume_from);
-    last_checkpoint_ = resume_from;
-  }
-  const int64_t start = trainer_->stepCount();
-  const TrainConfig requested = config_;
-  config_ = trainer_->config();  // channels and resolution filled in from the data
-  copyRunSettings(requested, config_);
-  config_.total_steps = std::max(config_.total_steps, start);
-
+void RunLoop::prepareRunFolder(bool resume, int64_t start, const ImageDataset& data) {
   makeDirs(paths_.samples());
   makeDirs(paths_.checkpoints());
   // A run killed while writing leaves its temporary files behind (a checkpoint's worth each): this run is the
@@ -249,12 +256,36 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
     removeSamplesAfter(paths_.root, -1);
   }
   metrics_ = std::make_unique<JsonlAppender>(paths_.metrics());
-  health_ = std::make_unique<RunHealth>(config_, paths_, *data, cb_);
+  health_ = std::make_unique<RunHealth>(config_, paths_, data, cb_);
   if (resume) health_->rewind(start);
   if (config_.quality_every > 0) {
-    quality_ = std::make_unique<RunQuality>(config_, paths_, *data);
+    quality_ = std::make_unique<RunQuality>(config_, paths_, data);
     if (resume) quality_->rewind(start);
   }
+}
+
+RunResult RunLoop::run(bool resume, const std::string& resume_from) {
+  validate(config_);
+  setCpuThreads(config_.threads);
+
+  // Decode the dataset first: a bad folder should fail before anything is written.
+  auto data = ImageDataset::load(config_.data, cb_.on_load_progress, cb_.should_stop);
+  if (cb_.on_dataset) cb_.on_dataset(data->summary());
+  // Ranks decode at their own pace: meet through the store, not a collective with a timeout.
+  if (dist_) dist_->meet("dataset loaded");
+
+  trainer_ = std::make_unique<Trainer>(config_, data, dist_);
+  if (resume) {
+    trainer_->load(resume_from);
+    last_checkpoint_ = resume_from;
+  }
+  const int64_t start = trainer_->stepCount();
+  if (resume) last_checkpoint_step_ = start;
+  const TrainConfig requested = config_;
+  config_ = trainer_->config();  // channels and resolution filled in from the data
+  copyRunSettings(requested, config_);
+  config_.total_steps = std::max(config_.total_steps, start);
+  if (writer()) prepareRunFolder(resume, start, *data);
   fixed_ = trainer_->fixedLatents();
 
   RunResult result;
@@ -262,55 +293,61 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
   int64_t last_logged = -1, last_sampled = -1;
   StepStats stats;
   while (step < config_.total_steps) {
-    if (stopRequested() || !waitWhilePaused()) {
+    // A stop on any rank stops every rank at this step.
+    if (onAnyRank(stopRequested() || !waitWhilePaused())) {
       result.stopped = true;
       break;
     }
+    if (dist_) dist_->setStep(step);
     stats = trainer_->step();
     if (cb_.after_step) cb_.after_step(*trainer_);
-    // Stop at once on NaN/Inf: nothing of this step is logged, sampled or saved.
+    // Stop at once on NaN/Inf: nothing of this step is logged, sampled or saved. Every rank rolls back together.
     std::string bad = nonFiniteStats(stats);
     if (bad.empty()) bad = trainer_->nonFiniteWeights();
-    if (!bad.empty()) {
-      rollBack(stats.step, bad);
+    if (onAnyRank(!bad.empty())) {
+      rollBack(stats.step, bad.empty() ? "weights on another rank" : bad);
       step = trainer_->stepCount();
       last_logged = last_sampled = step;  // the checkpoint's step was logged and sampled before
       continue;
     }
     step = stats.step;
     if (cb_.on_step) cb_.on_step(stats);
-    health_->afterStep(stats);
-    if (step % config_.log_every == 0) {
-      metrics_->append(metricsLine(stats));
-      last_logged = step;
+    if (writer()) {
+      health_->afterStep(stats);
+      if (step % config_.log_every == 0) {
+        metrics_->append(metricsLine(stats));
+        last_logged = step;
+      }
+      if (step % config_.sample_every == 0) {
+        writeSamples(step);
+        last_sampled = step;
+      }
+      if (step % config_.health_every == 0) measureHealth();
+      if (config_.quality_every > 0 && step % config_.quality_every == 0) measureQuality();
     }
-    if (step % config_.sample_every == 0) {
-      writeSamples(step);
-      last_sampled = step;
-    }
-    if (step % config_.health_every == 0) measureHealth();
-    if (config_.quality_every > 0 && step % config_.quality_every == 0) measureQuality();
     if (step % config_.checkpoint_every == 0) writeCheckpoint(step);
   }
 
   // Finish with a metrics point, a grid, a health record and a checkpoint of the final step (unless they exist).
-  if (step > start && last_logged != step) metrics_->append(metricsLine(stats));
-  if (step > start && last_sampled != step) writeSamples(step);
-  if (step > start && health_->lastMeasured() != step) measureHealth();
-  if (step > start && quality_ && quality_->lastMeasured() != step) measureQuality();
-  if (!fs::exists(paths_.checkpointFile(step))) writeCheckpoint(step);
-  if (last_checkpoint_.empty()) last_checkpoint_ = paths_.checkpointFile(step);
+  if (writer()) {
+    if (step > start && last_logged != step) metrics_->append(metricsLine(stats));
+    if (step > start && last_sampled != step) writeSamples(step);
+    if (step > start && health_->lastMeasured() != step) measureHealth();
+    if (step > start && quality_ && quality_->lastMeasured() != step) measureQuality();
+  }
+  if (last_checkpoint_step_ != step) writeCheckpoint(step);
 
   result.steps_done = step;
   result.last_checkpoint = last_checkpoint_;
-  result.alarms = health_->alarms();
+  if (health_) result.alarms = health_->alarms();
   result.rollbacks = rollbacks_;
   return result;
 }
 
 }  // namespace
 
-RunResult trainRun(const TrainConfig& config, const std::string& run_dir, bool resume, const RunCallbacks& cb) {
+RunResult trainRun(const TrainConfig& config, const std::string& run_dir, bool resume, const RunCallbacks& cb,
+                   std::shared_ptr<DistGroup> dist) {
   if (run_dir.empty()) throw GanscopeError("no run folder given");
   const std::vector<std::string> existing = listCheckpoints(run_dir);
   TrainConfig effective = config;
@@ -327,7 +364,7 @@ RunResult trainRun(const TrainConfig& config, const std::string& run_dir, bool r
                                  fs::path(existing.back()).filename().string() +
                                  "); resume it or choose another folder");
   }
-  return RunLoop(effective, run_dir, cb).run(resume, resume_from);
+  return RunLoop(effective, run_dir, cb, std::move(dist)).run(resume, resume_from);
 }
 
 RunResult continueRunWithOptim(const TrainConfig& config, const std::string& run_dir, const RunCallbacks& cb) {
@@ -336,7 +373,7 @@ RunResult continueRunWithOptim(const TrainConfig& config, const std::string& run
     throw fileError(run_dir, "has no checkpoints to continue from (checkpoints/ is empty); start a new run instead");
   TrainConfig effective = resumedConfig(existing.back(), config);
   effective.optim = config.optim;
-  return RunLoop(effective, run_dir, cb).run(true, existing.back());
+  return RunLoop(effective, run_dir, cb, nullptr).run(true, existing.back());
 }
 
 }  // namespace gs

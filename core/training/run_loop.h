@@ -5,6 +5,7 @@
 // desktop app alike. No LibTorch types here, so UI code can include it cheaply.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 namespace gs {
 
 struct DatasetSummary;
+class DistGroup;
 class Trainer;
 
 struct RunCallbacks {
@@ -59,7 +61,14 @@ struct RunResult {
 // newest checkpoint with the config stored there (config.total_steps may be raised). Throws GanscopeError with
 // a clear message on bad data, bad config or a damaged checkpoint, and when training diverges with no checkpoint
 // to roll back to (or diverges again after several rollbacks).
-RunResult trainRun(const TrainConfig& config, const std::string& run_dir, bool resume, const RunCallbacks& cb);
+//
+// With a DistGroup every rank of a data-parallel run calls this with the same arguments (the run folder on a
+// filesystem every rank sees): each trains its shard (Trainer), rank 0 alone writes the run folder (config,
+// metrics, samples, health, alarms, quality, checkpoints) and measures health; a stop request or a non-finite
+// number on any rank reaches every rank in the same step, so all stop, or all roll back to the same checkpoint.
+// A rank that dies or hangs makes the others throw DistError naming it.
+RunResult trainRun(const TrainConfig& config, const std::string& run_dir, bool resume, const RunCallbacks& cb,
+                   std::shared_ptr<DistGroup> dist = nullptr);
 // Resumes run_dir from its newest checkpoint like trainRun(..., resume=true), but trains on with the optimiser
 // settings of `config` (loss, learning rates, betas, D steps, penalties, EMA) instead of the stored ones: a remedy
 // applied to a run (core/metrics/remedies.h). Throws GanscopeError when the networks no longer fit the checkpoint.

@@ -18,6 +18,7 @@ struct StepStats {
   double images_per_second = 0;  // batch / seconds
   bool augmenting = false;   // D sees augmented images (ADA or DiffAugment)
   double augment_p = 0;      // augmentation probability (ADA's adapted or fixed p; 1 for DiffAugment)
+  double sync_seconds = 0;   // of `seconds`, time in the gradient all-reduces (0 in one process; not logged)
   double ada_rt = 0;         // ADA's overfitting heuristic E[sign(D(real))], last interval (measured in every run)
 };
 

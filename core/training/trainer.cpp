@@ -7,6 +7,8 @@
 #include <cmath>
 #include <mutex>
 
+#include "distributed/dist_group.h"
+#include "distributed/grad_sync.h"
 #include "training/augment.h"
 #include "training/ema.h"
 #include "training/losses.h"
@@ -88,28 +90,61 @@ double gradNorm(torch::nn::Module& m) {
 // Every image D sees goes through here: real and fake, in D's steps and G's.
 at::Tensor augmentForD(TrainerState& s, const at::Tensor& x) {
   switch (s.config.optim.augment) {
-    case AugmentKind::Ada: return adaAugment(x, s.ada.p(), s.augment_rng);
-    case AugmentKind::DiffAug: return diffAugment(x, s.augment_rng);
+    case AugmentKind::Ada: return adaAugment(x, s.ada.p(), s.augment_rng, s.shard);
+    case AugmentKind::DiffAug: return diffAugment(x, s.augment_rng, s.shard);
     default: return x;
   }
 }
 
-at::Tensor drawLatents(TrainerState& s, int64_t n) {
-  const at::Tensor z = at::randn({n, s.config.model.latent_dim}, s.latent_rng, at::TensorOptions(at::kFloat));
-  return z.to(s.device);
+// Latents of the global batch (`batch` rows), this rank's shard of them.
+at::Tensor drawLatents(TrainerState& s, int64_t batch) {
+  const at::Tensor z = at::randn({batch, s.config.model.latent_dim}, s.latent_rng, at::TensorOptions(at::kFloat));
+  return s.shard.take(z).to(s.device);
 }
 
 // Classes of the generator step: uniform over the classes, from the latent stream (drawn after the latents, so a
 // run's stream is a function of its seed and step alone). Undefined for an unconditional model.
-at::Tensor drawClasses(TrainerState& s, int64_t n) {
+at::Tensor drawClasses(TrainerState& s, int64_t batch) {
   const int64_t k = s.config.model.num_classes;
   if (k <= 0) return {};
-  return at::randint(k, {n}, s.latent_rng, at::TensorOptions(at::kLong)).to(s.device);
+  return s.shard.take(at::randint(k, {batch}, s.latent_rng, at::TensorOptions(at::kLong))).to(s.device);
+}
+
+// Data-parallel: every rank must shard the same images in the same order, so their fingerprints must agree.
+void requireSameDataOnEveryRank(TrainerState& s) {
+  const std::string fingerprint = s.data->fingerprint();
+  uint64_t fnv = 14695981039346656037ull;  // FNV-1a: the same on every machine, unlike std::hash
+  for (const unsigned char c : fingerprint) fnv = (fnv ^ c) * 1099511628211ull;
+  const auto h = static_cast<int64_t>(fnv >> 1);
+  std::vector<at::Tensor> extremes{at::tensor({h, -h}, at::TensorOptions(at::kLong))};
+  s.dist->allreduceMax(extremes);
+  const int64_t* e = extremes[0].data_ptr<int64_t>();
+  if (e[0] != h || -e[1] != h)
+    throw GanscopeError("the ranks loaded different datasets (this rank's fingerprint is " + fingerprint +
+                        "): every rank needs the same images at its --data path");
+}
+
+// Data-parallel: averages a network's gradients over the ranks; returns the seconds it took.
+double syncGradients(TrainerState& s, torch::nn::Module& m) {
+  if (!s.dist) return 0.0;
+  const auto t0 = std::chrono::steady_clock::now();
+  averageGradients(*s.dist, m);
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Data-parallel: every rank's numbers of a step, summed over the ranks (in place; one small all-reduce).
+void sumOverRanks(TrainerState& s, std::vector<double>& values) {
+  if (!s.dist) return;
+  std::vector<at::Tensor> t{at::tensor(values, at::TensorOptions(at::kDouble))};
+  s.dist->allreduceSum(t);
+  const double* out = t[0].data_ptr<double>();
+  for (size_t i = 0; i < values.size(); ++i) values[i] = out[i];
 }
 
 }  // namespace
 
-Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data) : s_(std::make_unique<State>()) {
+Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data, std::shared_ptr<DistGroup> dist)
+    : s_(std::make_unique<State>()) {
   State& s = *s_;
   if (!data || data->size() == 0) throw GanscopeError("training needs a dataset with at least one image");
   if (data->resolution() != config.data.resolution)
@@ -129,10 +164,19 @@ Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data) :
   }
   config.optim.augment = resolveAugment(config.optim.augment, data->size());
   validate(config);
+  if (dist) {
+    if (const std::string problem = shardProblem(config.batch, dist->worldSize()); !problem.empty())
+      throw GanscopeError(problem);
+    s.shard = dist->shard();
+  }
+  s.dist = std::move(dist);
   s.config = config;
   s.data = std::move(data);
   setCpuThreads(config.threads);
   s.device = selectDevice(config.device);
+  // One GPU per rank on a machine: LOCAL_RANK picks it.
+  if (s.dist && s.device.is_cuda())
+    s.device = c10::Device(c10::kCUDA, static_cast<c10::DeviceIndex>(s.dist->options().local_rank));
 
   // Weights are initialised on the CPU from the seeded global generator, then moved: same weights on any device.
   {
@@ -173,7 +217,15 @@ Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data) :
   s.latent_rng = at::detail::createCPUGenerator(deriveSeed(config.seed, 1));
   s.augment_rng = at::detail::createCPUGenerator(deriveSeed(config.seed, 9));
   s.ada = AdaController(config.optim);
-  s.loader = std::make_unique<BatchLoader>(s.data, config.batch, deriveSeed(config.seed, 0), config.data.hflip);
+  s.loader = std::make_unique<BatchLoader>(s.data, config.batch, deriveSeed(config.seed, 0), config.data.hflip,
+                                          /*prefetch=*/3, s.shard);
+  if (s.dist) {
+    requireSameDataOnEveryRank(s);
+    // Same seed, same weights; copying rank 0's makes sure of it (as DDP does when it wraps a module).
+    broadcastState(*s.dist, *s.g);
+    broadcastState(*s.dist, *s.d);
+    broadcastState(*s.dist, *s.g_ema);
+  }
 }
 
 Trainer::~Trainer() = default;
@@ -182,12 +234,14 @@ StepStats Trainer::step() {
   State& s = *s_;
   const auto t0 = std::chrono::steady_clock::now();
   GlobalRngScope rng(s);
+  BatchShardScope shard_scope(s.shard);
   const OptimConfig& o = s.config.optim;
-  const int64_t batch = s.config.batch;
+  const int64_t batch = s.config.batch;  // the global batch; this process trains on s.shard's rows of it
   const int d_steps = std::max(1, o.d_steps);
 
   StepStats st;
-  double d_loss_sum = 0, d_real_sum = 0, d_fake_sum = 0, penalty_sum = 0;
+  double d_loss_sum = 0, d_real_sum = 0, d_fake_sum = 0, penalty_sum = 0, sign_sum = 0;
+  int64_t sign_count = 0;
   int penalty_count = 0;
   const bool conditional = s.config.model.num_classes > 0;
   for (int k = 0; k < d_steps; ++k) {
@@ -205,11 +259,13 @@ StepStats Trainer::step() {
     const at::Tensor fake_seen = augmentForD(s, fake);
     const at::Tensor real_logits = s.d->forwardWithClasses(real_seen, classes);
     const at::Tensor fake_logits = s.d->forwardWithClasses(fake_seen, classes);
-    s.ada.observe(real_logits);
+    sign_sum += real_logits.detach().sign().sum().item<double>();
+    sign_count += real_logits.numel();
     const at::Tensor d_loss = discriminatorLoss(o.loss, real_logits, fake_logits);
     at::Tensor total = d_loss;
     at::Tensor penalty;
-    if (o.loss == LossKind::WganGp) penalty = gradientPenalty(*s.d, real_seen, fake_seen, c10::nullopt, classes) * o.gp_weight;
+    if (o.loss == LossKind::WganGp)
+      penalty = gradientPenalty(*s.d, real_seen, fake_seen, c10::nullopt, classes, s.shard) * o.gp_weight;
     const int interval = std::max(1, o.r1_interval);
     if (o.r1_gamma > 0 && s.d_steps_done % interval == 0) {
       // Lazy R1: every `interval` steps, scaled by the interval so the average strength is unchanged.
@@ -219,6 +275,7 @@ StepStats Trainer::step() {
     if (penalty.defined()) total = total + penalty;
     clearGrads(*s.d);
     total.backward();
+    st.sync_seconds += syncGradients(s, *s.d);
     st.d_grad_norm = gradNorm(*s.d);
     s.opt_d->step();
     ++s.d_steps_done;
@@ -232,8 +289,6 @@ StepStats Trainer::step() {
     }
     s.images_seen += batch;
   }
-  // Between lazy R1 steps the last computed penalty is shown, so the curve doesn't drop to zero.
-  if (penalty_count > 0) s.last_penalty = penalty_sum / penalty_count;
 
   // Generator step; D's weights need no gradients here.
   setRequiresGrad(*s.d, false);
@@ -244,10 +299,24 @@ StepStats Trainer::step() {
   clearGrads(*s.g);
   g_loss.backward();
   setRequiresGrad(*s.d, true);
+  st.sync_seconds += syncGradients(s, *s.g);
   st.g_grad_norm = gradNorm(*s.g);
   s.opt_g->step();
   updateEma(*s.g_ema, *s.g, emaBeta(s.config.batch, o.ema_kimg, o.ema_rampup, s.images_seen), o.ema_norm);
   ++s.step;
+
+  // The step's numbers over the global batch: each rank's means averaged (equal shards), ADA's signs summed.
+  std::vector<double> sums{d_loss_sum, d_real_sum, d_fake_sum, penalty_sum, g_loss.item<double>(), sign_sum,
+                           static_cast<double>(sign_count)};
+  sumOverRanks(s, sums);
+  const double world = s.shard.world;
+  d_loss_sum = sums[0] / world;
+  d_real_sum = sums[1] / world;
+  d_fake_sum = sums[2] / world;
+  penalty_sum = sums[3] / world;
+  // Between lazy R1 steps the last computed penalty is shown, so the curve doesn't drop to zero.
+  if (penalty_count > 0) s.last_penalty = penalty_sum / penalty_count;
+  s.ada.observeSigns(sums[5], static_cast<int64_t>(sums[6]));
   s.ada.afterStep(s.step);
 
   st.step = s.step;
@@ -255,7 +324,7 @@ StepStats Trainer::step() {
   st.augment_p = s.ada.p();
   st.ada_rt = s.ada.rt();
   st.images_seen = s.images_seen;
-  st.g_loss = g_loss.item<double>();
+  st.g_loss = sums[4] / world;
   st.d_loss = d_loss_sum / d_steps;
   st.penalty = (o.r1_gamma > 0 || o.loss == LossKind::WganGp) ? s.last_penalty : 0.0;
   st.d_real = d_real_sum / d_steps;
@@ -268,6 +337,13 @@ StepStats Trainer::step() {
 int64_t Trainer::stepCount() const { return s_->step; }
 const TrainConfig& Trainer::config() const { return s_->config; }
 c10::Device Trainer::device() const { return s_->device; }
+
+void Trainer::averageStatistics() {
+  if (!s_->dist) return;
+  averageBuffers(*s_->dist, *s_->g);
+  averageBuffers(*s_->dist, *s_->d);
+  averageBuffers(*s_->dist, *s_->g_ema);
+}
 
 at::Tensor Trainer::fixedLatents() const {
   const int64_t cols = s_->config.grid_size;

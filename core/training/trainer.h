@@ -12,12 +12,20 @@
 
 namespace gs {
 
+class DistGroup;
 class ImageDataset;
 
 class Trainer {
  public:
   // config.model.channels and resolution are filled in from the dataset when 0 / mismatched.
-  Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data);
+  //
+  // With a DistGroup of W ranks this is one rank of a data-parallel run: config.batch is the global batch, of
+  // which this rank trains on its strided shard (distributed/batch_shard.h); latents, classes, noise and
+  // augmentation are drawn for the global batch and sharded; gradients of D and of G are averaged over the ranks
+  // after each backward; losses, D outputs and ADA's r_t are averaged too, so every rank steps identical weights
+  // and reports the same StepStats. BatchNorm (and the minibatch-stddev feature when its groups span ranks)
+  // uses per-rank statistics; averageStatistics() makes the running statistics agree before a checkpoint.
+  Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data, std::shared_ptr<DistGroup> dist = nullptr);
   ~Trainer();
   Trainer(const Trainer&) = delete;
   Trainer& operator=(const Trainer&) = delete;
@@ -43,6 +51,10 @@ class Trainer {
   // damaged, foreign or mismatched file (different architecture or dataset fingerprint).
   void save(const std::string& path) const;
   void load(const std::string& path);
+
+  // Data-parallel runs: every rank calls this at the same step; floating-point buffers of G, D and the EMA
+  // generator (BatchNorm running statistics, w_avg) become their mean over the ranks. No-op in one process.
+  void averageStatistics();
 
   // Multiplies both learning rates (the config's and the optimisers') by `factor`: a rollback after NaN.
   void scaleLearningRates(double factor);

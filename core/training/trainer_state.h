@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "data/batch_loader.h"
+#include "distributed/batch_shard.h"
 #include "data/image_dataset.h"
 #include "training/ada_controller.h"
 #include "training/trainer.h"
@@ -25,6 +26,9 @@ struct TrainerState {
   std::unique_ptr<torch::optim::Adam> opt_g;
   std::unique_ptr<torch::optim::Adam> opt_d;
   std::unique_ptr<BatchLoader> loader;
+  // Data-parallel runs: the group and this rank's rows of each global batch (whole in one process).
+  std::shared_ptr<DistGroup> dist;
+  BatchShard shard;
 
   // Latents come from the trainer's own generator. The global default generators (used by weight init,
   // gradient-penalty interpolation and any noise inside the networks) are swapped in for each step and their

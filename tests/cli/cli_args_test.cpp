@@ -289,5 +289,32 @@ TEST(ProjectArgs, RequiredFlagsAndSpace) {
             std::string::npos);
 }
 
+TEST(TrainArgs, DataParallelFlagsOverrideTheEnvironment) {
+  const Args base{"--data", "d", "--out", "r"};
+  DistOptions env;
+  env.world_size = 4;
+  env.rank = 2;
+  env.master_addr = "node0";
+  env.master_port = 29500;
+  Args a = base;
+  for (const char* f : {"--rank", "3", "--master-port", "29600", "--dist-backend", "gloo", "--dist-timeout", "5"})
+    a.push_back(f);
+  const DistOptions d = applyDistFlags(parseTrainOptions(a), env);
+  EXPECT_EQ(d.world_size, 4);       // from the environment
+  EXPECT_EQ(d.rank, 3);             // flags win
+  EXPECT_EQ(d.master_addr, "node0");
+  EXPECT_EQ(d.master_port, 29600);
+  EXPECT_EQ(d.backend, DistBackend::Gloo);
+  EXPECT_DOUBLE_EQ(d.timeout_s, 5.0);
+  Args n = base;
+  n.insert(n.end(), {"--nproc", "2"});
+  EXPECT_EQ(parseTrainOptions(n).dist.nproc, 2);
+  EXPECT_NE(trainError({"--data", "d", "--out", "r", "--dist-backend", "mpi"}).find("--dist-backend"),
+            std::string::npos);
+  EXPECT_NE(trainError({"--data", "d", "--out", "r", "--nproc", "0"}).find("--nproc"), std::string::npos);
+  EXPECT_TRUE(allowedOnResume("--nproc"));
+  EXPECT_TRUE(allowedOnResume("--world-size"));
+}
+
 }  // namespace
 }  // namespace gs::cli
