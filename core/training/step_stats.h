@@ -19,6 +19,8 @@ struct StepStats {
   bool augmenting = false;   // D sees augmented images (ADA or DiffAugment)
   double augment_p = 0;      // augmentation probability (ADA's adapted or fixed p; 1 for DiffAugment)
   double ada_rt = 0;         // ADA's overfitting heuristic E[sign(D(real))], last interval (measured in every run)
+  bool has_l1 = false;       // image-to-image models report the L1 term
+  double l1 = 0;             // mean |G(A) - B| of this step, unweighted (pixels in [-1, 1])
 };
 
 }  // namespace gs
