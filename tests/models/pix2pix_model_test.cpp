@@ -50,7 +50,7 @@ TEST(UNet, SkipConnectionCarriesLocalDetail) {
   torch::manual_seed(3);
   UNetGenerator g(pix2pixModel(32, 1, 1));
   g->eval();
-  at::Tensor a = at::zeros({1, 1, 32, 32}, at::TensorOptions().requires_grad(true));
+  at::Tensor a = at::randn({1, 1, 32, 32}).requires_grad_(true);
   g->forward(a)[0][0][5][5].backward();
   const at::Tensor grad = a.grad().abs()[0][0];
   const float near = grad.slice(0, 3, 8).slice(1, 3, 8).mean().item<float>();
@@ -82,8 +82,8 @@ TEST(PatchGan, OneLogitSeesOnlyItsPatch) {
   torch::manual_seed(5);
   PatchDiscriminator d(pix2pixModel(64, 1, 3));
   d->eval();
-  at::Tensor a = at::randn({1, 1, 64, 64}, at::TensorOptions().requires_grad(true));
-  at::Tensor b = at::randn({1, 3, 64, 64}, at::TensorOptions().requires_grad(true));
+  at::Tensor a = at::randn({1, 1, 64, 64}).requires_grad_(true);
+  at::Tensor b = at::randn({1, 3, 64, 64}).requires_grad_(true);
   d->forward(a, b)[0][0][15][15].backward();
   const at::Tensor touched = (a.grad().abs()[0][0] + b.grad().abs()[0].sum(0)) > 0;
   const int64_t rows = touched.any(1).sum().item<int64_t>(), cols = touched.any(0).sum().item<int64_t>();
