@@ -8,6 +8,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "export/png_export.h"
 #include "ui/translate/sketch_pad.h"
 #include "ui/translate/translation_service.h"
@@ -125,6 +127,8 @@ bool TranslatePanel::loadModel(const QString& checkpoint) {
                                  QString::fromStdString(translator_->directionText()))
                             .arg(c.model.resolution)
                             .arg(translator_->step()));
+  // Strokes about 1.5 model pixels wide, like the training edge maps' lines.
+  pad_->setPenWidth(std::max(3, 3 * SketchPad::kSize / (2 * c.model.resolution)));
   from_photo_->setEnabled(translator_->edgesModel());
   if (!translator_->edgesModel()) from_photo_->setChecked(false);
   status_->setText(translator_->edgesModel() ? "Draw edges on the pad, or open a photo (its edges are detected)."
