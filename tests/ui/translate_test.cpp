@@ -12,6 +12,7 @@
 #include "training/pix2pix_trainer.h"
 #include "ui/translate/sketch_pad.h"
 #include "ui/translate/translate_panel.h"
+#include "ui/translate/translation_service.h"
 #include "ui/widgets/core_types.h"
 #include "ui/window/main_window.h"
 #include "ui_test_support.h"

@@ -61,8 +61,9 @@ void MainWindow::openCheckpoint(const QString& path, bool continues_run) {
     // A damaged file: the loader reports it.
   }
   if (translation) {
-    if (translate_->loadModel(path)) tabs_->setCurrentWidget(translate_);
-    rememberRecent("recent/checkpoints", path);
+    // A live run's next checkpoint updates the tab's model without taking the user there.
+    if (translate_->loadModel(path) && !continues_run) tabs_->setCurrentWidget(translate_);
+    if (!continues_run) rememberRecent("recent/checkpoints", path);
     return;
   }
   loader_->loadFile(path, continues_run);
