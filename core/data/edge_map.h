@@ -3,10 +3,11 @@
 // with an edges model: dark lines on white, like the edges2shoes inputs, from OpenCV's Canny detector.
 //
 // Steps: the image is first laid out at twice the target resolution (the dataset's aspect and alpha handling),
-// converted to gray, blurred with a 3x3 Gaussian (so pixel noise and JPEG blocks don't become edges), run through
-// Canny with hysteresis thresholds 50 and 150 (the usual 1:3 ratio, on the 0-255 gray scale) with the L2
-// gradient, then shrunk to the target resolution by area averaging (a one-pixel line becomes a soft gray line
-// rather than aliased dots) and inverted.
+// blurred with a 3x3 Gaussian (so pixel noise and JPEG blocks don't become edges), each of R, G and B run through
+// Canny with hysteresis thresholds 50 and 150 (the usual 1:3 ratio, on the 0-255 scale) with the L2 gradient and
+// the three edge maps combined (a gray conversion loses boundaries between colours of equal brightness: on
+// Twitter's ladybug emoji only the outline survived, not the spots), then shrunk to the target resolution by area
+// averaging (a one-pixel line becomes a soft gray line rather than aliased dots) and inverted.
 #include <array>
 #include <cstdint>
 

@@ -68,7 +68,8 @@ std::vector<PairJob> folderJobs(const std::string& root, std::vector<SkippedFile
 
 std::string firstReasons(const std::vector<SkippedFile>& skipped, size_t k) {
   std::string s;
-  for (size_t i = 0; i < std::min(k, skipped.size()); ++i) s += (i ? "; " : "") + skipped[i].path + ": " + skipped[i].reason;
+  for (size_t i = 0; i < std::min(k, skipped.size()); ++i)
+    s += (i ? "; " : "") + skipped[i].path + ": " + skipped[i].reason;
   return s + (skipped.size() > k ? "; ..." : "");
 }
 
@@ -262,7 +263,7 @@ PairedDataset loadPairedDataset(const DataConfig& config, const std::function<vo
   summary.channels = cb;
   summary.resolution = config.resolution;
   summary.note = "pairs: " + toString(source) + (config.reverse_pairs ? " (B -> A)" : " (A -> B)") +
-                 (source == PairSource::Edges ? ", A = Canny edges (blur 3x3, thresholds 50/150)" : "");
+                 (source == PairSource::Edges ? ", A = Canny edges (blur 3x3, R, G, B each, thresholds 50/150)" : "");
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   out.summary = std::move(summary);
   return out;

@@ -287,7 +287,8 @@ RunResult continueRunWithOptim(const TrainConfig& config, const std::string& run
     throw fileError(run_dir, "has no checkpoints to continue from (checkpoints/ is empty); start a new run instead");
   TrainConfig effective = resumedConfig(existing.back(), config);
   effective.optim = config.optim;
-  if (isTranslationModel(effective.model.kind)) return trainTranslationRun(effective, run_dir, true, existing.back(), cb);
+  if (isTranslationModel(effective.model.kind))
+    return trainTranslationRun(effective, run_dir, true, existing.back(), cb);
   return RunLoop(effective, run_dir, cb).run(true, existing.back());
 }
 

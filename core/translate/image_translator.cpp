@@ -143,8 +143,9 @@ PngText ImageTranslator::recipe(const TranslationInput& input, bool edges_from_p
   text.emplace_back("Direction", directionText());
   text.emplace_back("Input", input.name);
   text.emplace_back("Input fingerprint", input.fingerprint);
-  text.emplace_back("Input treatment", edges_from_photo ? "Canny edges of the input (blur 3x3, thresholds 50/150)"
-                                                        : "used as drawn");
+  text.emplace_back("Input treatment", edges_from_photo
+                                           ? "Canny edges of the input (blur 3x3, R, G, B each, thresholds 50/150)"
+                                           : "used as drawn");
   return text;
 }
 

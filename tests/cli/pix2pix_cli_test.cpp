@@ -75,8 +75,8 @@ TEST_F(Pix2PixCli, BadInputGivesAClearErrorNamingIt) {
   // A latent model's checkpoint.
   const std::string dcgan = *dir_ / "dcgan-run";
   ASSERT_EQ(cli(trainArgs(dcgan, 1)).exit_code, 0);
-  auto r = cli({"translate", "--checkpoint", RunPaths{dcgan}.checkpointFile(1), "--input", *dir_ / "squares/img_000.png",
-                "--out", *dir_ / "x.png"});
+  auto r = cli({"translate", "--checkpoint", RunPaths{dcgan}.checkpointFile(1), "--input",
+                *dir_ / "squares/img_000.png", "--out", *dir_ / "x.png"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("holds a dcgan model"), std::string::npos) << r.err;
   // A damaged input image.
