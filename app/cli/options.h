@@ -86,6 +86,7 @@ struct TranslateOptions {
 
 struct DataOptions {
   DataConfig data;
+  bool paired = false;  // --pairs or --direction given: load the image pairs of a pix2pix run
   bool help = false;
 };
 

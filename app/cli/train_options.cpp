@@ -194,6 +194,7 @@ DataOptions parseDataOptions(const std::vector<std::string>& args) {
   FlagTable t("data");
   addDataFlags(t, o.data, nullptr);
   t.parse(args);
+  o.paired = t.given().count("--pairs") || t.given().count("--direction");
   if (o.data.path.empty()) throw UsageError("--data DIR|IDX is required");
   return o;
 }

@@ -193,9 +193,11 @@ Writes the (EMA) generator alone: a small file for sampling and exploring, not f
 const char* dataUsage() {
   return R"(usage: ganscope-cli data --data DIR|IDX [--res N] [--channels C] [--aspect A] [--alpha A]
                         [--background R,G,B] [--max-images N] [--conditional] [--labels FILE]
+                        [--pairs P] [--direction D]
 
 Loads the dataset as training would and prints what was used and what was skipped, with reasons; with
---conditional (or --labels) also the classes and their image counts.
+--conditional (or --labels) also the classes and their image counts; with --pairs (or --direction) the image
+pairs a pix2pix run would train on, and the pairs skipped and why.
 )";
 }
 

@@ -38,6 +38,11 @@ TEST_F(Pix2PixCli, TrainsFromAnEdgesFolder) {
   EXPECT_TRUE(m.back().has_l1);
   EXPECT_TRUE(std::filesystem::exists(checkpoint()));
   EXPECT_TRUE(std::filesystem::exists(RunPaths{run_}.sampleFile(3)));
+  // `data --pairs` shows the same pairs before training.
+  const auto r = cli({"data", "--data", *dir_ / "squares", "--pairs", "edges", "--res", "32"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("10 images used of 10 files"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("input 1 channel(s), output 3 channel(s)"), std::string::npos) << r.out;
 }
 
 TEST_F(Pix2PixCli, TranslateWritesALabelledPngWithItsRecipe) {

@@ -48,7 +48,8 @@ class TranslationService : public QObject {
   ~TranslationService() override;  // stops and joins the thread
 
   quint64 request(TranslationRequest request);  // returns the stamp its result will carry
-  quint64 shownStamp() const { return shown_; }
+  quint64 shownStamp() const { return shown_; }      // of the newest result shown
+  quint64 requestedStamp() const { return next_stamp_ - 1; }  // of the newest request
 
  Q_SIGNALS:
   void translated(QImage seen, QImage output, double milliseconds);
