@@ -1,7 +1,7 @@
 // ganscope: the desktop app. Usage: ganscope [PATH] [--train-steps N] [--screenshot FILE [--delay MS]
 // [--tab explorer|samples|lab|compare|translate|health|charts]] [--lab-run ring|grid] [--renderer auto|vulkan|painter]
 // [--compare RUN1,RUN2,... [--compare-axis step|images|time] [--compare-log]] [--project IMAGE]
-// [--translate IMAGE]
+// [--translate IMAGE [--sketch]]
 // PATH may be an image folder, a run folder or a checkpoint. --screenshot saves the window after a delay and
 // quits (documentation images, headless checks under xvfb); --train-steps starts training PATH (an image
 // folder) with the panel's defaults once it has loaded; --lab-run starts the 2D lab on the ring or the grid;
@@ -10,6 +10,7 @@
 // --compare opens the compare view with those run folders overlaid; --translate IMAGE opens IMAGE in the Image to
 // image tab (after PATH, an image-to-image checkpoint, loaded its model there).
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QPushButton>
@@ -69,8 +70,10 @@ int main(int argc, char** argv) {
   QCommandLineOption compare_log("compare-log", "Log scale for losses and gradient norms in the compare view.");
   QCommandLineOption translate("translate", "Open IMAGE in the Image to image tab (PATH: an image-to-image "
       "checkpoint).", "IMAGE");
+  QCommandLineOption sketch("sketch", "With --translate: IMAGE is a line drawing (edges models take it as drawn, "
+      "without detecting its edges).");
   parser.addOptions({screenshot, delay, tab, no_demo, train_steps, lab_run, renderer, compare, compare_axis, compare_log,
-                     project, translate});
+                     project, translate, sketch});
   parser.process(app);
 
   // The renderer: the one asked for (and remembered), else the remembered one.
@@ -105,7 +108,8 @@ int main(int argc, char** argv) {
     panel->setLogScale(parser.isSet(compare_log));
   }
   if (parser.value(tab) == "translate" || parser.isSet(translate)) tabs->setCurrentIndex(gs::MainWindow::kTranslateTab);
-  if (parser.isSet(translate)) window.translatePanel()->openImage(parser.value(translate));
+  if (parser.isSet(translate) && window.translatePanel()->openImage(parser.value(translate)) && parser.isSet(sketch))
+    window.translatePanel()->edgesFromPhoto()->setChecked(false);
   if (parser.value(tab) == "health") window.healthLab()->dock()->raise();
   if (parser.value(tab) == "lab" || parser.isSet(lab_run)) tabs->setCurrentWidget(lab);
   if (parser.isSet(lab_run)) {

@@ -71,7 +71,8 @@ class ChartsPanel : public QWidget {
   std::vector<Plot> plots_;
   SmoothingControl* smoothing_;
   QLabel* count_label_;
-  MetricChartView* l1_plot_ = nullptr;  // hidden unless the run reports L1
+  MetricChartView* l1_plot_ = nullptr;       // hidden unless the run reports L1
+  MetricChartView* augment_plot_ = nullptr;  // hidden when it does (image-to-image runs don't augment)
   QTimer* timer_;
   double ada_target_ = 0.6;
   bool dirty_ = false;
