@@ -127,8 +127,9 @@ bool TranslatePanel::loadModel(const QString& checkpoint) {
                                  QString::fromStdString(translator_->directionText()))
                             .arg(c.model.resolution)
                             .arg(translator_->step()));
-  // Strokes about 1.5 model pixels wide, like the training edge maps' lines.
-  pad_->setPenWidth(std::max(3, 3 * SketchPad::kSize / (2 * c.model.resolution)));
+  // Strokes as wide as Canny's one-pixel lines at twice the model's resolution, the weight of the training edge
+  // maps' lines (bolder strokes drew blobs in the emoji model).
+  pad_->setPenWidth(std::max(2, SketchPad::kSize / (2 * c.model.resolution)));
   from_photo_->setEnabled(translator_->edgesModel());
   if (!translator_->edgesModel()) from_photo_->setChecked(false);
   status_->setText(translator_->edgesModel() ? "Draw edges on the pad, or open a photo (its edges are detected)."
