@@ -28,7 +28,14 @@ const EnumNames<LossKind> kLoss{{{LossKind::Minimax, "minimax"},
                                  {LossKind::WganGp, "wgan-gp"},
                                  {LossKind::Hinge, "hinge"}},
                                 "loss (minimax, ns, wgan-gp, hinge)"};
-const EnumNames<ModelKind> kModel{{{ModelKind::Dcgan, "dcgan"}, {ModelKind::Style, "style"}}, "model (dcgan, style)"};
+const EnumNames<ModelKind> kModel{
+    {{ModelKind::Dcgan, "dcgan"}, {ModelKind::Style, "style"}, {ModelKind::Pix2Pix, "pix2pix"}},
+    "model (dcgan, style, pix2pix)"};
+const EnumNames<PairSource> kPairs{{{PairSource::Auto, "auto"},
+                                    {PairSource::SideBySide, "side-by-side"},
+                                    {PairSource::Folders, "folders"},
+                                    {PairSource::Edges, "edges"}},
+                                   "pairs (auto, side-by-side, folders, edges)"};
 const EnumNames<AspectPolicy> kAspect{
     {{AspectPolicy::CenterCrop, "crop"}, {AspectPolicy::Pad, "pad"}, {AspectPolicy::Stretch, "stretch"}},
     "aspect policy (crop, pad, stretch)"};
@@ -148,6 +155,7 @@ std::string toString(AlphaPolicy v) { return name(kAlpha, v); }
 std::string toString(ChannelPolicy v) { return name(kChannels, v); }
 std::string toString(EmaNorm v) { return name(kEmaNorm, v); }
 std::string toString(AugmentKind v) { return name(kAugment, v); }
+std::string toString(PairSource v) { return name(kPairs, v); }
 LossKind parseLoss(const std::string& s) { return parse(kLoss, s); }
 ModelKind parseModel(const std::string& s) { return parse(kModel, s); }
 AspectPolicy parseAspect(const std::string& s) { return parse(kAspect, s); }
@@ -155,6 +163,8 @@ AlphaPolicy parseAlpha(const std::string& s) { return parse(kAlpha, s); }
 ChannelPolicy parseChannels(const std::string& s) { return parse(kChannels, s); }
 EmaNorm parseEmaNorm(const std::string& s) { return parse(kEmaNorm, s); }
 AugmentKind parseAugment(const std::string& s) { return parse(kAugment, s); }
+PairSource parsePairs(const std::string& s) { return parse(kPairs, s); }
+bool isTranslationModel(ModelKind kind) { return kind == ModelKind::Pix2Pix; }
 
 AugmentKind resolveAugment(AugmentKind kind, int64_t images) {
   if (kind != AugmentKind::Auto) return kind;
@@ -173,7 +183,9 @@ std::string toJson(const TrainConfig& c, int indent) {
                {"max_pixels", c.data.max_pixels},
                {"max_images", c.data.max_images},
                {"class_labels", c.data.class_labels},
-               {"labels_file", c.data.labels_file}};
+               {"labels_file", c.data.labels_file},
+               {"pairs", toString(c.data.pairs)},
+               {"reverse_pairs", c.data.reverse_pairs}};
   j["model"] = {{"kind", toString(c.model.kind)},
                 {"latent_dim", c.model.latent_dim},
                 {"g_width", c.model.g_width},
@@ -185,7 +197,8 @@ std::string toJson(const TrainConfig& c, int indent) {
                 {"mapping_layers", c.model.mapping_layers},
                 {"w_dim", c.model.w_dim},
                 {"num_classes", c.model.num_classes},
-                {"class_names", c.model.class_names}};
+                {"class_names", c.model.class_names},
+                {"input_channels", c.model.input_channels}};
   j["optim"] = {{"loss", toString(c.optim.loss)}, {"lr_g", c.optim.lr_g},
                 {"lr_d", c.optim.lr_d},           {"beta1", c.optim.beta1},
                 {"beta2", c.optim.beta2},         {"d_steps", c.optim.d_steps},
@@ -193,7 +206,8 @@ std::string toJson(const TrainConfig& c, int indent) {
                 {"r1_interval", c.optim.r1_interval}, {"ema_kimg", c.optim.ema_kimg},
                 {"ema_rampup", c.optim.ema_rampup}, {"ema_norm", toString(c.optim.ema_norm)},
                 {"augment", toString(c.optim.augment)}, {"ada_target", c.optim.ada_target},
-                {"ada_kimg", c.optim.ada_kimg},     {"augment_p", c.optim.augment_p}};
+                {"ada_kimg", c.optim.ada_kimg},     {"augment_p", c.optim.augment_p},
+                {"l1_weight", c.optim.l1_weight}};
   j["batch"] = c.batch;
   j["seed"] = c.seed;
   j["total_steps"] = c.total_steps;
@@ -238,6 +252,8 @@ TrainConfig trainConfigFromJson(const std::string& text) {
     read(*d, "max_images", c.data.max_images);
     read(*d, "class_labels", c.data.class_labels);
     read(*d, "labels_file", c.data.labels_file);
+    readEnum(*d, "pairs", kPairs, c.data.pairs);
+    read(*d, "reverse_pairs", c.data.reverse_pairs);
   }
   if (auto m = j.find("model"); m != j.end() && m->is_object()) {
     readEnum(*m, "kind", kModel, c.model.kind);
@@ -252,6 +268,7 @@ TrainConfig trainConfigFromJson(const std::string& text) {
     read(*m, "w_dim", c.model.w_dim);
     read(*m, "num_classes", c.model.num_classes);
     read(*m, "class_names", c.model.class_names);
+    read(*m, "input_channels", c.model.input_channels);
   }
   if (auto o = j.find("optim"); o != j.end() && o->is_object()) {
     readEnum(*o, "loss", kLoss, c.optim.loss);
@@ -270,6 +287,7 @@ TrainConfig trainConfigFromJson(const std::string& text) {
     read(*o, "ada_target", c.optim.ada_target);
     read(*o, "ada_kimg", c.optim.ada_kimg);
     read(*o, "augment_p", c.optim.augment_p);
+    read(*o, "l1_weight", c.optim.l1_weight);
   }
   read(j, "batch", c.batch);
   read(j, "seed", c.seed);
@@ -290,6 +308,13 @@ TrainConfig trainConfigFromJson(const std::string& text) {
 
 OptimConfig defaultOptim(ModelKind kind, int /*resolution*/) {
   OptimConfig o;
+  // pix2pix: Adam 2e-4, betas (0.5, 0.999) as DCGAN; no EMA generator and no augmentation (D sees the pair, and
+  // a flip or colour change of B alone would break it).
+  if (kind == ModelKind::Pix2Pix) {
+    o.ema_kimg = 0;
+    o.augment = AugmentKind::None;
+    return o;
+  }
   if (kind != ModelKind::Style) return o;
   o.lr_g = o.lr_d = 2e-3;
   o.beta1 = 0.0;
@@ -335,6 +360,18 @@ void validate(const TrainConfig& c) {
          std::to_string(c.model.class_names.size()));
   for (int v : c.data.background)
     if (v < 0 || v > 255) fail("background colour components must be in 0..255");
+  if (!(c.optim.l1_weight >= 0) || c.optim.l1_weight > 1e6) fail("l1_weight must be in 0..1e6");
+  if (c.model.input_channels != 0 && c.model.input_channels != 1 && c.model.input_channels != 3 &&
+      c.model.input_channels != 4)
+    fail("input_channels must be 1, 3 or 4");
+  if (isTranslationModel(c.model.kind)) {
+    if (c.optim.loss == LossKind::WganGp || c.optim.r1_gamma > 0)
+      fail(toString(c.model.kind) + " trains with the ns, minimax or hinge loss and no gradient penalty (its "
+           "PatchGAN has BatchNorm)");
+    if (c.data.class_labels || c.model.num_classes > 0) fail(toString(c.model.kind) + " is not class-conditional");
+    if (c.optim.augment == AugmentKind::Ada || c.optim.augment == AugmentKind::DiffAug)
+      fail(toString(c.model.kind) + " trains without augmentation (use --augment none)");
+  }
 }
 
 std::string architectureMismatch(const TrainConfig& in_file, const TrainConfig& here) {
@@ -356,6 +393,8 @@ std::string architectureMismatch(const TrainConfig& in_file, const TrainConfig& 
   check("channels", str(a.channels), str(b.channels));
   check("resolution", str(a.resolution), str(b.resolution));
   check("num_classes", str(a.num_classes), str(b.num_classes));
+  if (isTranslationModel(a.kind) && isTranslationModel(b.kind))
+    check("input_channels", str(a.input_channels), str(b.input_channels));
   if (a.kind == ModelKind::Style && b.kind == ModelKind::Style) {
     check("mapping_layers", str(a.mapping_layers), str(b.mapping_layers));
     check("w_dim", str(a.w_dim), str(b.w_dim));

@@ -8,7 +8,15 @@
 
 namespace gs {
 
-enum class ModelKind { Dcgan, Style };
+// Dcgan and Style map latents to images; Pix2Pix translates paired images A -> B (U-Net G, PatchGAN D on
+// concat(A, B), Isola et al. 2017). Further image-to-image kinds (CycleGAN) plug in beside Pix2Pix: see
+// isTranslationModel().
+enum class ModelKind { Dcgan, Style, Pix2Pix };
+// Where the (A, B) pairs of an image-to-image model come from (data/paired_dataset.h): Auto takes A/ and B/
+// subfolders matched by file name when `path` has both, else side-by-side images; SideBySide: each file holds A
+// in its left half and B in its right; Folders: A/ and B/ subfolders; Edges: any image folder, A = Canny edges of
+// each image, B = the image (as edges2shoes was built).
+enum class PairSource { Auto, SideBySide, Folders, Edges };
 enum class LossKind { Minimax, NonSaturating, WganGp, Hinge };
 enum class AspectPolicy { CenterCrop, Pad, Stretch };
 enum class AlphaPolicy { Composite, Keep };
@@ -38,6 +46,9 @@ struct DataConfig {
   // train-labels-idx1-ubyte.gz; found beside the images when `path` is a Debian IDX folder).
   bool class_labels = false;
   std::string labels_file;
+  // Image-to-image models only: where the pairs come from, and the direction (false: A -> B; true: B -> A).
+  PairSource pairs = PairSource::Auto;
+  bool reverse_pairs = false;
 };
 
 struct ModelConfig {
@@ -56,6 +67,8 @@ struct ModelConfig {
   // through conditional BatchNorm or the mapping network, D is a projection discriminator).
   int num_classes = 0;
   std::vector<std::string> class_names;  // num_classes names (folder names, or Fashion-MNIST's / "0".."9")
+  // Image-to-image models: channels of the input image A (`channels` is the output B's); 0 until the data decides.
+  int input_channels = 0;
 };
 
 struct OptimConfig {
@@ -76,6 +89,7 @@ struct OptimConfig {
   double ada_target = 0.6;   // ADA: p rises while r_t = E[sign(D(real))] is above this, falls while below
   double ada_kimg = 100.0;   // ADA: thousands of images for p to go from 0 to 1 (StyleGAN2-ADA: 500, for longer runs)
   double augment_p = -1.0;   // ADA: >= 0 fixes p (no adaptation); < 0: p adapts, starting from 0
+  double l1_weight = 100.0;  // pix2pix: weight of the L1 term |G(A) - B| in G's loss (the paper's lambda)
 };
 
 struct TrainConfig {
@@ -117,6 +131,7 @@ std::string toString(AlphaPolicy v);
 std::string toString(ChannelPolicy v);
 std::string toString(EmaNorm v);
 std::string toString(AugmentKind v);
+std::string toString(PairSource v);
 LossKind parseLoss(const std::string& s);
 ModelKind parseModel(const std::string& s);
 AspectPolicy parseAspect(const std::string& s);
@@ -124,6 +139,9 @@ AlphaPolicy parseAlpha(const std::string& s);
 ChannelPolicy parseChannels(const std::string& s);
 EmaNorm parseEmaNorm(const std::string& s);
 AugmentKind parseAugment(const std::string& s);
+PairSource parsePairs(const std::string& s);
+// True for the models that translate an input image (Pix2Pix) rather than draw from latents.
+bool isTranslationModel(ModelKind kind);
 // Auto made concrete for a dataset of `images` images (other kinds unchanged).
 AugmentKind resolveAugment(AugmentKind kind, int64_t images);
 

@@ -7,3 +7,5 @@ ganscope_gtest(data_batch_loader_test LABELS unit SOURCES data/batch_loader_test
 # Class labels for conditional models: subfolders, IDX label files, their errors, labelled batches.
 ganscope_gtest(data_class_labels_test LABELS unit SOURCES data/class_labels_test.cpp)
 target_link_libraries(data_class_labels_test PRIVATE ZLIB::ZLIB)
+# Image pairs for pix2pix (side-by-side, A/ + B/ folders, Canny edges) and the paired batch stream.
+ganscope_gtest(data_paired_test LABELS unit SOURCES data/paired_dataset_test.cpp)

@@ -8,3 +8,5 @@ ganscope_gtest(models_losses_test LABELS unit SOURCES
 ganscope_gtest(models_style_test LABELS unit SOURCES models/style_model_test.cpp)
 # Class-conditional networks: conditional BatchNorm, the style class embedding, the projection discriminator.
 ganscope_gtest(models_conditional_test LABELS unit SOURCES models/conditional_model_test.cpp)
+# pix2pix networks: U-Net shapes and skips, PatchGAN output grid and receptive field.
+ganscope_gtest(models_pix2pix_test LABELS unit SOURCES models/pix2pix_model_test.cpp)

@@ -16,3 +16,5 @@ ganscope_gtest(training_augment_test LABELS unit SOURCES training/augment_test.c
 ganscope_gtest(training_ada_controller_test LABELS unit SOURCES training/ada_controller_test.cpp)
 # Class-conditional training: exact resume with every loss, the per-class grid, a 2-class toy that learns.
 ganscope_gtest(training_conditional_test LABELS unit SOURCES training/conditional_training_test.cpp)
+# pix2pix: exact resume, an easy translation it learns, a run folder from an edges folder (a few seconds).
+ganscope_gtest(training_pix2pix_test LABELS unit SOURCES training/pix2pix_training_test.cpp)

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "data/image_dataset.h"
+#include "data/paired_dataset.h"
 #include "options.h"
 
 namespace gs::cli {
@@ -47,6 +48,14 @@ int runData(const std::vector<std::string>& args) {
     if (tty) std::fprintf(stderr, "\rloading %lld/%lld\033[K", static_cast<long long>(done),
                           static_cast<long long>(total));
   };
+  if (o.paired) {  // the (A, B) pairs a pix2pix run would train on
+    const PairedDataset pairs = loadPairedDataset(o.data, progress);
+    if (tty) std::fputs("\r\033[K", stderr);
+    printDatasetSummary(stdout, pairs.summary);
+    std::printf("input %d channel(s), output %d channel(s); fingerprint %s\n", pairs.a->channels(),
+                pairs.b->channels(), pairs.fingerprint().c_str());
+    return 0;
+  }
   const auto data = ImageDataset::load(o.data, progress);
   if (tty) std::fputs("\r\033[K", stderr);
   printDatasetSummary(stdout, data->summary());

@@ -19,6 +19,7 @@ int runExport(const std::vector<std::string>& args);
 int runData(const std::vector<std::string>& args);
 int runHealth(const std::vector<std::string>& args);
 int runProject(const std::vector<std::string>& args);
+int runTranslate(const std::vector<std::string>& args);
 
 // Images used, files skipped and up to 10 reasons; shared by `train` and `data`.
 void printDatasetSummary(std::FILE* out, const DatasetSummary& summary);

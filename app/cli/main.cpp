@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
     if (command == "data") return runData(args);
     if (command == "health") return runHealth(args);
     if (command == "project") return runProject(args);
-    std::fprintf(stderr, "ganscope-cli: unknown command '%s' (train, sample, video, export-generator, info, data, health, project)\n",
+    if (command == "translate") return runTranslate(args);
+    std::fprintf(stderr, "ganscope-cli: unknown command '%s' (train, sample, video, export-generator, info, data, health, project, translate)\n",
                  command.c_str());
     return 2;
   } catch (const UsageError& e) {

@@ -87,8 +87,17 @@ struct ProjectOptions {
   bool help = false;
 };
 
+struct TranslateOptions {
+  std::string checkpoint;       // an image-to-image (pix2pix) checkpoint
+  std::string input;            // an image file, or a folder of them
+  std::string out;              // a PNG file for one input, a folder for a folder
+  bool edges_from_photo = false;  // edges models: turn each input into its Canny edge map first
+  bool help = false;
+};
+
 struct DataOptions {
   DataConfig data;
+  bool paired = false;  // --pairs or --direction given: load the image pairs of a pix2pix run
   bool help = false;
 };
 
@@ -102,6 +111,7 @@ CheckpointOptions parseExportOptions(const std::vector<std::string>& args);
 DataOptions parseDataOptions(const std::vector<std::string>& args);
 HealthCommandOptions parseHealthOptions(const std::vector<std::string>& args);
 ProjectOptions parseProjectOptions(const std::vector<std::string>& args);
+TranslateOptions parseTranslateOptions(const std::vector<std::string>& args);
 
 // Flags that may change on --resume; the others come from the run's checkpoint.
 bool allowedOnResume(const std::string& flag);
@@ -116,6 +126,7 @@ const char* exportUsage();
 const char* dataUsage();
 const char* healthUsage();
 const char* projectUsage();
+const char* translateUsage();
 
 }  // namespace gs::cli
 

@@ -39,6 +39,10 @@ std::string formatProgress(const StepStats& s, int64_t total, double images_per_
     std::snprintf(buf, sizeof buf, "  p %.3f  r_t %.2f", s.augment_p, s.ada_rt);
     line += buf;
   }
+  if (s.has_l1) {  // image-to-image models: distance of G(A) to the target
+    std::snprintf(buf, sizeof buf, "  L1 %.3f", s.l1);
+    line += buf;
+  }
   return line;
 }
 

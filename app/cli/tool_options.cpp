@@ -157,4 +157,23 @@ ProjectOptions parseProjectOptions(const std::vector<std::string>& args) {
   return o;
 }
 
+TranslateOptions parseTranslateOptions(const std::vector<std::string>& args) {
+  TranslateOptions o;
+  if (wantsHelp(args)) {
+    o.help = true;
+    return o;
+  }
+  FlagTable t("translate");
+  t.value("--checkpoint", [&o](const std::string& v) { o.checkpoint = v; });
+  t.value("--input", [&o](const std::string& v) { o.input = v; });
+  t.value("--out", [&o](const std::string& v) { o.out = v; });
+  t.toggle("--from-photo", [&o] { o.edges_from_photo = true; });
+  t.parse(args);
+  if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");
+  if (o.input.empty()) throw UsageError("--input IMG|DIR is required");
+  if (o.out.empty()) throw UsageError("--out OUT.png|DIR is required");
+  return o;
+}
+
 }  // namespace gs::cli
+

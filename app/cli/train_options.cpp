@@ -47,6 +47,8 @@ void applyModelOptimDefaults(TrainOptions& o) {
   if (!o.given.count("--beta1")) c.beta1 = d.beta1;
   if (!o.given.count("--beta2")) c.beta2 = d.beta2;
   if (!o.given.count("--r1")) c.r1_gamma = d.r1_gamma;
+  if (!o.given.count("--ema-kimg")) c.ema_kimg = d.ema_kimg;
+  if (!o.given.count("--augment")) c.augment = d.augment;
 }
 
 // Data-parallel training: how many local ranks to launch, or which rank this process is and where rank 0 is.
@@ -103,6 +105,13 @@ void addDataFlags(FlagTable& t, DataConfig& d, ModelConfig* model) {
     d.labels_file = v;
     d.class_labels = true;
   });
+  // Image-to-image models: where the (A, B) pairs come from, and which way to translate.
+  t.value("--pairs", [&d](const std::string& v) { d.pairs = parseChoice("--pairs", v, parsePairs); });
+  t.value("--direction", [&d](const std::string& v) {
+    if (v != "a-to-b" && v != "b-to-a" && v != "AtoB" && v != "BtoA")
+      throw UsageError("--direction: expected a-to-b or b-to-a, got '" + v + "'");
+    d.reverse_pairs = v == "b-to-a" || v == "BtoA";
+  });
 }
 
 TrainOptions parseTrainOptions(const std::vector<std::string>& args, const TrainConfig& base) {
@@ -141,6 +150,7 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
           [&c](const std::string& v) { c.optim.ada_target = parseNumber("--ada-target", v, -0.999, 0.999); });
   t.value("--ada-kimg", [&c](const std::string& v) { c.optim.ada_kimg = parseNumber("--ada-kimg", v, 1e-3, 1e6); });
   t.value("--augment-p", [&c](const std::string& v) { c.optim.augment_p = parseNumber("--augment-p", v, 0.0, 0.999); });
+  t.value("--l1", [&c](const std::string& v) { c.optim.l1_weight = parseNumber("--l1", v, 0.0, 1e6); });
   t.value("--quality-every",
           [&c](const std::string& v) { c.quality_every = intIn("--quality-every", v, 0, 1000000000); });
   t.toggle("--spectral-norm", [&c] { c.model.spectral_norm = true; });
@@ -181,6 +191,10 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
       throw UsageError("--augment-p sets ADA's probability: it needs --augment ada, not " + toString(c.optim.augment));
   }
   if (o.out.empty()) throw UsageError("--out RUN is required (the run folder to create or resume)");
+  const bool translation = isTranslationModel(c.model.kind);
+  for (const char* flag : {"--pairs", "--direction", "--l1"})
+    if (o.given.count(flag) && !translation && !o.resume)
+      throw UsageError(std::string(flag) + " is for image-to-image models (--model pix2pix)");
   if (o.resume && o.given.count("--config"))
     throw UsageError("--config cannot be combined with --resume (a resumed run keeps its own config)");
   if (!o.resume && c.data.path.empty())
@@ -214,6 +228,7 @@ DataOptions parseDataOptions(const std::vector<std::string>& args) {
   FlagTable t("data");
   addDataFlags(t, o.data, nullptr);
   t.parse(args);
+  o.paired = t.given().count("--pairs") || t.given().count("--direction");
   if (o.data.path.empty()) throw UsageError("--data DIR|IDX is required");
   return o;
 }

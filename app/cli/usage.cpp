@@ -17,6 +17,7 @@ commands:
   health            measure a checkpoint's diversity, near-duplicates and support size against its data
   data              check a dataset: images used, files skipped and why
   project           find a picture in a generator: the latent that reproduces it, for sample --latent
+  translate         turn images into others with an image-to-image (pix2pix) checkpoint
 
 ganscope-cli COMMAND --help shows the flags of a command.
 )";
@@ -41,8 +42,13 @@ data:
                         (train-labels-idx1-ubyte.gz); G gets conditional BatchNorm (DCGAN) or a class
                         embedding in its mapping network (style), D is a projection discriminator
   --labels FILE         IDX label file for IDX images (implies --conditional)
+  --pairs P             pix2pix: where the (A, B) pairs come from: auto (A/ and B/ subfolders matched by file
+                        name when DIR has both, else side-by-side), side-by-side (each file is A|B), folders,
+                        or edges (any image folder: A = Canny edges of each image, B = the image)
+  --direction D         pix2pix: a-to-b (default) or b-to-a
 model:
-  --model M             dcgan or style (default dcgan; style: StyleGAN2-like, its own defaults below)
+  --model M             dcgan, style or pix2pix (default dcgan; style: StyleGAN2-like, its own defaults below;
+                        pix2pix: U-Net G and PatchGAN D translating A to B, no EMA, no augmentation)
   --mapping-layers N    style: depth of the mapping network (default 8)
   --w-dim N             style: width of w (default 0: same as --nz)
   --nz N                latent size (default 100)
@@ -58,6 +64,7 @@ training:
   --beta1 X, --beta2 X  Adam betas (default 0.5, 0.999; style 0, 0.99)
   --d-steps K           discriminator steps per generator step (default 1)
   --r1 GAMMA            R1 penalty weight, lazy every 16 steps (default 0: off; style 1)
+  --l1 LAMBDA           pix2pix: weight of the L1 term |G(A) - B| (default 100)
   --ema-kimg X          generator EMA half-life in thousands of images (default 10; 0: off)
   --ema-rampup X        EMA half-life at most X times the images seen so far (default 0.05; 0: off)
   --ema-norm M          EMA BatchNorm statistics: recompute, average or copy (default recompute)
@@ -198,9 +205,26 @@ Writes the (EMA) generator alone: a small file for sampling and exploring, not f
 const char* dataUsage() {
   return R"(usage: ganscope-cli data --data DIR|IDX [--res N] [--channels C] [--aspect A] [--alpha A]
                         [--background R,G,B] [--max-images N] [--conditional] [--labels FILE]
+                        [--pairs P] [--direction D]
 
 Loads the dataset as training would and prints what was used and what was skipped, with reasons; with
---conditional (or --labels) also the classes and their image counts.
+--conditional (or --labels) also the classes and their image counts; with --pairs (or --direction) the image
+pairs a pix2pix run would train on, and the pairs skipped and why.
+)";
+}
+
+const char* translateUsage() {
+  return R"(usage: ganscope-cli translate --checkpoint FILE --input IMG|DIR --out OUT.png|DIR [--from-photo]
+
+Translates images with an image-to-image (pix2pix) checkpoint: each input is laid out as training laid out A
+(resolution, channels, aspect) and G's output is written as a PNG carrying the AI-generated label and the
+recipe (checkpoint, step, direction, the input's name and fingerprint).
+
+  --checkpoint FILE     a pix2pix checkpoint (RUN/checkpoints/step_*.gsck)
+  --input IMG|DIR       one image, or a folder of images (recursive)
+  --out OUT             the output PNG for one image; a folder for a folder (same relative names, .png)
+  --from-photo          edges models (--pairs edges): turn each input into its Canny edge map first, as
+                        training did, instead of taking it as a line drawing
 )";
 }
 

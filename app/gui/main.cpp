@@ -1,13 +1,16 @@
 // ganscope: the desktop app. Usage: ganscope [PATH] [--train-steps N] [--screenshot FILE [--delay MS]
-// [--tab explorer|samples|lab|compare|health|charts]] [--lab-run ring|grid] [--renderer auto|vulkan|painter]
+// [--tab explorer|samples|lab|compare|translate|health|charts]] [--lab-run ring|grid] [--renderer auto|vulkan|painter]
 // [--compare RUN1,RUN2,... [--compare-axis step|images|time] [--compare-log]] [--project IMAGE]
+// [--translate IMAGE [--sketch]]
 // PATH may be an image folder, a run folder or a checkpoint. --screenshot saves the window after a delay and
 // quits (documentation images, headless checks under xvfb); --train-steps starts training PATH (an image
 // folder) with the panel's defaults once it has loaded; --lab-run starts the 2D lab on the ring or the grid;
 // --renderer picks what draws the images (Vulkan when a device exists, else QPainter), remembered in settings;
 // --project IMAGE runs File > Project image on IMAGE and uses the result in the explorer;
-// --compare opens the compare view with those run folders overlaid.
+// --compare opens the compare view with those run folders overlaid; --translate IMAGE opens IMAGE in the Image to
+// image tab (after PATH, an image-to-image checkpoint, loaded its model there).
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QPushButton>
@@ -29,6 +32,7 @@
 #include "ui/training/run_actions.h"
 #include "ui/window/main_window.h"
 #include "ui/training/training_panel.h"
+#include "ui/translate/translate_panel.h"
 #include "util/process_env.h"
 #include "ui/widgets/render_backend.h"
 #include "ui/widgets/renderer_status.h"
@@ -51,7 +55,7 @@ int main(int argc, char** argv) {
   parser.addPositionalArgument("path", "Image folder, run folder or checkpoint to open");
   QCommandLineOption screenshot("screenshot", "Save a screenshot of the window to FILE and quit.", "FILE");
   QCommandLineOption delay("delay", "Milliseconds before the screenshot (default 3000).", "MS", "3000");
-  QCommandLineOption tab("tab", "Tab to show: explorer, samples, lab, compare, health (the Health dock) or charts (the training charts, even after "
+  QCommandLineOption tab("tab", "Tab to show: explorer, samples, lab, compare, translate, health (the Health dock) or charts (the training charts, even after "
       "an alarm raised the Health dock).", "NAME", "explorer");
   QCommandLineOption no_demo("no-demo", "Do not open the bundled demo generator.");
   QCommandLineOption train_steps("train-steps", "Start training the image folder PATH for N steps.", "N");
@@ -64,8 +68,12 @@ int main(int argc, char** argv) {
       "runs tab.", "DIRS");
   QCommandLineOption compare_axis("compare-axis", "x axis of the compare view: step, images or time.", "AXIS", "step");
   QCommandLineOption compare_log("compare-log", "Log scale for losses and gradient norms in the compare view.");
+  QCommandLineOption translate("translate", "Open IMAGE in the Image to image tab (PATH: an image-to-image "
+      "checkpoint).", "IMAGE");
+  QCommandLineOption sketch("sketch", "With --translate: IMAGE is a line drawing (edges models take it as drawn, "
+      "without detecting its edges).");
   parser.addOptions({screenshot, delay, tab, no_demo, train_steps, lab_run, renderer, compare, compare_axis, compare_log,
-                     project});
+                     project, translate, sketch});
   parser.process(app);
 
   // The renderer: the one asked for (and remembered), else the remembered one.
@@ -99,6 +107,9 @@ int main(int argc, char** argv) {
                    : axis == "time" ? gs::CompareAxis::WallClock : gs::CompareAxis::Step);
     panel->setLogScale(parser.isSet(compare_log));
   }
+  if (parser.value(tab) == "translate" || parser.isSet(translate)) tabs->setCurrentIndex(gs::MainWindow::kTranslateTab);
+  if (parser.isSet(translate) && window.translatePanel()->openImage(parser.value(translate)) && parser.isSet(sketch))
+    window.translatePanel()->edgesFromPhoto()->setChecked(false);
   if (parser.value(tab) == "health") window.healthLab()->dock()->raise();
   if (parser.value(tab) == "lab" || parser.isSet(lab_run)) tabs->setCurrentWidget(lab);
   if (parser.isSet(lab_run)) {

@@ -15,36 +15,10 @@
 #include "data/image_decode.h"
 #include "data/parallel_for.h"
 #include "util/error.h"
+#include "util/fnv64.h"
 
 namespace gs {
 namespace {
-
-// FNV-1a over 64-bit words (8x faster than bytewise on a large cache), tail bytes one at a time.
-class Fnv64 {
- public:
-  void add(const uint8_t* p, size_t n) {
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      mix(w);
-    }
-    for (; i < n; ++i) mix(p[i]);
-  }
-  void add(int64_t v) { mix(static_cast<uint64_t>(v)); }
-  std::string hex() const {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h_));
-    return buf;
-  }
-
- private:
-  void mix(uint64_t v) {
-    h_ ^= v;
-    h_ *= 0x100000001b3ull;
-  }
-  uint64_t h_ = 0xcbf29ce484222325ull;
-};
 
 int idxSlotChannels(ChannelPolicy p) {
   switch (p) {

@@ -13,6 +13,10 @@ namespace {
 
 void checkCommon(const ModelConfig& config) {
   tuneCpuAllocator();
+  // Image-to-image models have their own networks (models/unet.h, models/patch_discriminator.h).
+  if (isTranslationModel(config.kind))
+    throw GanscopeError(toString(config.kind) + " is an image-to-image model: it translates an input image and "
+                        "draws nothing from latents (use `ganscope-cli translate` or the Image to image tab)");
   const int r = config.resolution;
   if (r != 32 && r != 64 && r != 128 && r != 256)
     throw GanscopeError("model resolution " + std::to_string(r) + " is not supported (use 32, 64, 128 or 256)");

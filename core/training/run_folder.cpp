@@ -101,6 +101,7 @@ std::string metricsLine(const StepStats& s, double wall_time) {
   j["images_per_second"] = jsonNumber(s.images_per_second);
   if (s.augmenting) j["augment_p"] = jsonNumber(s.augment_p);  // its presence says D sees augmented images
   j["ada_rt"] = jsonNumber(s.ada_rt);
+  if (s.has_l1) j["l1"] = jsonNumber(s.l1);  // image-to-image models
   j["t"] = jsonNumber(wall_time);
   return j.dump();
 }
@@ -125,6 +126,7 @@ bool parseMetricsLine(const std::string& line, StepStats& out, double* wall_time
   readJsonNumber(j, "images_per_second", s.images_per_second);
   s.augmenting = readJsonNumber(j, "augment_p", s.augment_p);
   readJsonNumber(j, "ada_rt", s.ada_rt);
+  s.has_l1 = readJsonNumber(j, "l1", s.l1);
   if (wall_time) {
     *wall_time = 0;
     readJsonNumber(j, "t", *wall_time);

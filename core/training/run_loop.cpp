@@ -15,8 +15,10 @@
 #include "training/checkpoint.h"
 #include "training/jsonl_file.h"
 #include "training/run_folder.h"
+#include "training/run_files.h"
 #include "training/run_health.h"
 #include "training/run_quality.h"
+#include "training/translation_run.h"
 #include "training/trainer.h"
 #include "util/atomic_file.h"
 #include "util/device.h"
@@ -27,28 +29,6 @@ namespace gs {
 namespace {
 
 namespace fs = std::filesystem;
-
-void makeDirs(const std::string& dir) {
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) throw fileError(dir, "cannot create folder (" + ec.message() + ")");
-}
-
-// The run's settings that may change between sessions (how long, how often to log, where to run); the rest
-// describes the networks, optimiser and data and must match what was saved.
-void copyRunSettings(const TrainConfig& from, TrainConfig& to) {
-  to.total_steps = from.total_steps;
-  to.log_every = from.log_every;
-  to.sample_every = from.sample_every;
-  to.checkpoint_every = from.checkpoint_every;
-  to.keep_checkpoints = from.keep_checkpoints;
-  to.device = from.device;
-  to.threads = from.threads;
-  to.health_every = from.health_every;
-  to.birthday_trials = from.birthday_trials;
-  to.nan_lr_scale = from.nan_lr_scale;
-  to.quality_every = from.quality_every;
-}
 
 TrainConfig resumedConfig(const std::string& checkpoint, const TrainConfig& requested) {
   TrainConfig c = readCheckpointConfig(checkpoint);
@@ -73,36 +53,6 @@ void refuseForeignCheckpoint(const std::string& checkpoint, const TrainConfig& i
   if (!mismatch.empty())
     throw fileError(checkpoint, "holds another model than this run's config.json (" + mismatch +
                                     "); move it out of checkpoints/ to resume the run");
-}
-
-void truncateMetrics(const RunPaths& paths, int64_t step) {
-  truncateJsonl(paths.metrics(), step, [](const std::string& line, int64_t& s) {
-    StepStats stats;
-    if (!parseMetricsLine(line, stats)) return false;
-    s = stats.step;
-    return true;
-  });
-}
-
-// The first number of a step that is NaN or infinite, "" when all are finite.
-std::string nonFiniteStats(const StepStats& s) {
-  const std::pair<const char*, double> values[] = {{"g_loss", s.g_loss},           {"d_loss", s.d_loss},
-                                                   {"penalty", s.penalty},         {"g_grad_norm", s.g_grad_norm},
-                                                   {"d_grad_norm", s.d_grad_norm}};
-  for (const auto& [name, v] : values)
-    if (!std::isfinite(v)) return name;
-  return "";
-}
-
-// Rolling back to the same checkpoint more often than this in a row means lower rates don't help: stop.
-constexpr int kMaxRollbacksInARow = 3;
-
-// Sample grids newer than the checkpoint show a future that no longer happens.
-void removeSamplesAfter(const std::string& run_dir, int64_t step) {
-  for (const auto& path : listSamples(run_dir))
-    if (stepOfFile(path) > step) std::remove(path.c_str());
-  for (const auto& path : listSnapshots(run_dir))
-    if (stepOfFile(path) > step) std::remove(path.c_str());
 }
 
 class RunLoop {
@@ -364,6 +314,11 @@ RunResult trainRun(const TrainConfig& config, const std::string& run_dir, bool r
                                  fs::path(existing.back()).filename().string() +
                                  "); resume it or choose another folder");
   }
+  if (isTranslationModel(effective.model.kind)) {
+    if (dist)
+      throw GanscopeError(toString(effective.model.kind) + " does not train data-parallel yet: run it as one process");
+    return trainTranslationRun(effective, run_dir, resume, resume_from, cb);
+  }
   return RunLoop(effective, run_dir, cb, std::move(dist)).run(resume, resume_from);
 }
 
@@ -373,6 +328,8 @@ RunResult continueRunWithOptim(const TrainConfig& config, const std::string& run
     throw fileError(run_dir, "has no checkpoints to continue from (checkpoints/ is empty); start a new run instead");
   TrainConfig effective = resumedConfig(existing.back(), config);
   effective.optim = config.optim;
+  if (isTranslationModel(effective.model.kind))
+    return trainTranslationRun(effective, run_dir, true, existing.back(), cb);
   return RunLoop(effective, run_dir, cb, nullptr).run(true, existing.back());
 }
 

@@ -20,6 +20,8 @@ struct StepStats {
   double augment_p = 0;      // augmentation probability (ADA's adapted or fixed p; 1 for DiffAugment)
   double sync_seconds = 0;   // of `seconds`, time in the gradient all-reduces (0 in one process; not logged)
   double ada_rt = 0;         // ADA's overfitting heuristic E[sign(D(real))], last interval (measured in every run)
+  bool has_l1 = false;       // image-to-image models report the L1 term
+  double l1 = 0;             // mean |G(A) - B| of this step, unweighted (pixels in [-1, 1])
 };
 
 }  // namespace gs

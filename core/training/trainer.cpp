@@ -11,7 +11,9 @@
 #include "distributed/grad_sync.h"
 #include "training/augment.h"
 #include "training/ema.h"
+#include "training/global_rng_scope.h"
 #include "training/losses.h"
+#include "training/module_grads.h"
 #include "training/trainer_state.h"
 #include "util/device.h"
 #include "util/error.h"
@@ -45,47 +47,6 @@ void refreshEmaNorm(TrainerState& s) {
 }
 
 namespace {
-
-// Swaps the trainer's copy of the global RNG states in for the duration of one step.
-class GlobalRngScope {
- public:
-  explicit GlobalRngScope(TrainerState& s) : s_(s) {
-    swapIn(at::detail::getDefaultCPUGenerator(), s_.cpu_rng_state);
-    if (s_.device.is_cuda()) swapIn(at::globalContext().defaultGenerator(s_.device), s_.cuda_rng_state);
-  }
-  ~GlobalRngScope() {
-    s_.cpu_rng_state = takeOut(at::detail::getDefaultCPUGenerator());
-    if (s_.device.is_cuda()) s_.cuda_rng_state = takeOut(at::globalContext().defaultGenerator(s_.device));
-  }
-
- private:
-  static void swapIn(at::Generator gen, const at::Tensor& state) {
-    if (!state.defined()) return;
-    std::lock_guard<std::mutex> lock(gen.mutex());
-    gen.set_state(state);
-  }
-  static at::Tensor takeOut(at::Generator gen) {
-    std::lock_guard<std::mutex> lock(gen.mutex());
-    return gen.get_state();
-  }
-  TrainerState& s_;
-};
-
-void clearGrads(torch::nn::Module& m) {
-  for (auto& p : m.parameters()) p.mutable_grad() = at::Tensor();
-}
-
-void setRequiresGrad(torch::nn::Module& m, bool on) {
-  for (auto& p : m.parameters()) p.requires_grad_(on);
-}
-
-double gradNorm(torch::nn::Module& m) {
-  std::vector<at::Tensor> norms;
-  for (const auto& p : m.parameters())
-    if (p.grad().defined()) norms.push_back(p.grad().detach().to(at::kDouble).norm());
-  if (norms.empty()) return 0.0;
-  return at::stack(norms).norm().item<double>();
-}
 
 // Every image D sees goes through here: real and fake, in D's steps and G's.
 at::Tensor augmentForD(TrainerState& s, const at::Tensor& x) {
@@ -233,7 +194,7 @@ Trainer::~Trainer() = default;
 StepStats Trainer::step() {
   State& s = *s_;
   const auto t0 = std::chrono::steady_clock::now();
-  GlobalRngScope rng(s);
+  GlobalRngScope rng(s.cpu_rng_state, s.cuda_rng_state, s.device);
   BatchShardScope shard_scope(s.shard);
   const OptimConfig& o = s.config.optim;
   const int64_t batch = s.config.batch;  // the global batch; this process trains on s.shard's rows of it

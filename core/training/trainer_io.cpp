@@ -4,45 +4,13 @@
 
 #include <mutex>
 
+#include "training/archive_io.h"
 #include "training/checkpoint.h"
 #include "training/trainer.h"
 #include "training/trainer_state.h"
 #include "util/error.h"
 
 namespace gs {
-namespace {
-
-void writeModule(torch::serialize::OutputArchive& archive, const char* key, const torch::nn::Module& m) {
-  torch::serialize::OutputArchive sub;
-  m.save(sub);
-  archive.write(key, sub);
-}
-
-void writeOptimizer(torch::serialize::OutputArchive& archive, const char* key, const torch::optim::Adam& opt) {
-  torch::serialize::OutputArchive sub;
-  opt.save(sub);
-  archive.write(key, sub);
-}
-
-template <typename T>
-void readInto(torch::serialize::InputArchive& archive, const char* key, T& target) {
-  torch::serialize::InputArchive sub;
-  archive.read(key, sub);
-  target.load(sub);
-}
-
-at::Tensor readTensor(torch::serialize::InputArchive& archive, const char* key) {
-  at::Tensor t;
-  archive.read(key, t);
-  return t;
-}
-
-void setGeneratorState(at::Generator gen, const at::Tensor& state) {
-  std::lock_guard<std::mutex> lock(gen.mutex());
-  gen.set_state(state);
-}
-
-}  // namespace
 
 void Trainer::save(const std::string& path) const {
   refreshEmaNorm(*s_);  // the saved EMA generator's statistics belong to its weights

@@ -34,7 +34,7 @@ TEST_F(CliFixture, BadArgumentsExitTwoNamingTheFlag) {
 }
 
 TEST_F(CliFixture, EveryCommandHasHelp) {
-  for (const char* command : {"train", "sample", "export-generator", "info", "data"}) {
+  for (const char* command : {"train", "sample", "export-generator", "info", "data", "translate"}) {
     const auto r = cli({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.out.find(std::string("usage: ganscope-cli ") + command), std::string::npos) << r.out;

@@ -1,11 +1,12 @@
 // Charts: decimation keeps spikes, smoothing is TensorBoard's debiased EMA, CSV has every step, long runs are
-// drawn from a bounded number of points.
+// drawn from a bounded number of points; the L1 chart appears for image-to-image runs only.
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "ui/training/charts_panel.h"
 #include "ui/training/metric_history.h"
+#include "ui/widgets/metric_chart_view.h"
 #include "ui_test_support.h"
 
 using namespace gs;
@@ -98,6 +99,40 @@ class ChartsTest : public QObject {
     QVERIFY(lines[1].startsWith("1,"));
     QVERIFY(!panel.exportCsv("/nonexistent/dir/m.csv", &error));
     QVERIFY(error.contains("/nonexistent/dir/m.csv"));
+  }
+
+  void l1ChartShowsOnlyForImageToImageRuns() {
+    ChartsPanel panel;
+    panel.show();
+    panel.append({stats(1, 1.0, 0.5), stats(2, 0.9, 0.5)});
+    panel.refreshNow();
+    QCOMPARE(panel.drawnPoints(Metric::L1), 0);  // a latent model's steps have no L1: nothing drawn
+    QCOMPARE(panel.findChildren<MetricChartView*>().size() - visibleCharts(panel), 1);  // the L1 chart hidden
+    QVector<StepStats> pix2pix;
+    for (int i = 1; i <= 3; ++i) {
+      StepStats s = stats(i, 1.0, 0.5);
+      s.has_l1 = true;
+      s.l1 = 0.5 / i;
+      pix2pix.push_back(s);
+    }
+    panel.clear();
+    panel.append(pix2pix);
+    panel.refreshNow();
+    QCOMPARE(panel.drawnPoints(Metric::L1), 3);
+    QCOMPARE(panel.history().smoothed(Metric::L1, 0.0, 100).back().y(), 0.5 / 3);
+    // The L1 chart takes the Augmentation chart's place.
+    QCOMPARE(panel.findChildren<MetricChartView*>().size() - visibleCharts(panel), 1);
+    bool l1_shown = false;
+    for (auto* view : panel.findChildren<MetricChartView*>())
+      if (view->isVisible() && view->chart()->title() == "L1 to target") l1_shown = true;
+    QVERIFY(l1_shown);
+  }
+
+ private:
+  static int visibleCharts(const ChartsPanel& panel) {
+    int n = 0;
+    for (auto* view : panel.findChildren<MetricChartView*>()) n += view->isVisible();
+    return n;
   }
 };
 

@@ -43,8 +43,13 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   plots_.push_back(makePlot("Augmentation", "p, r_t", {Metric::AugmentP, Metric::AdaRt},
                             {QColor(240, 190, 60), QColor(90, 200, 120)}));
   addTargetLine(plots_.back());
+  augment_plot_ = plots_.back().view;
   plots_.push_back(makePlot("Gradient norm", "L2 norm", {Metric::GGradNorm, Metric::DGradNorm},
                             {QColor(255, 140, 60), QColor(80, 160, 255)}));
+  // Image-to-image models (pix2pix): the L1 distance of G(A) to the target, shown only for such runs.
+  plots_.push_back(makePlot("L1 to target", "L1", {Metric::L1}, {QColor(240, 190, 60)}));
+  l1_plot_ = plots_.back().view;
+  l1_plot_->hide();
   for (auto& plot : plots_) charts->addWidget(plot.view, 1);
   layout->addLayout(charts, 1);
 
@@ -137,6 +142,9 @@ void ChartsPanel::refreshNow() {
   dirty_ = false;
   ++refreshes_;
   for (auto& plot : plots_) refreshPlot(plot);
+  // An image-to-image run has an L1 curve and never augments: its L1 chart takes the Augmentation chart's place.
+  l1_plot_->setVisible(history_.hasL1());
+  augment_plot_->setVisible(!history_.hasL1());
   if (history_.empty()) {
     count_label_->setText("no data yet");
   } else {

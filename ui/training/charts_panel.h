@@ -1,6 +1,6 @@
 #pragma once
 // The training curves: G and D loss, D(x) and D(G(z)), augmentation (ADA's p and r_t against its target), gradient
-// norms. Each metric is drawn twice, raw (faint)
+// norms, and for image-to-image runs the L1 distance to the target. Each metric is drawn twice, raw (faint)
 // and smoothed (TensorBoard's debiased EMA, one slider for all charts). Points arrive in batches; the charts
 // repaint at most 10 times a second from decimated copies, so a long run stays smooth. Training alarms (mode
 // collapse, D wins, ...) are marked on every chart at their step, as on the Health chart.
@@ -71,6 +71,8 @@ class ChartsPanel : public QWidget {
   std::vector<Plot> plots_;
   SmoothingControl* smoothing_;
   QLabel* count_label_;
+  MetricChartView* l1_plot_ = nullptr;       // hidden unless the run reports L1
+  MetricChartView* augment_plot_ = nullptr;  // hidden when it does (image-to-image runs don't augment)
   QTimer* timer_;
   double ada_target_ = 0.6;
   bool dirty_ = false;

@@ -20,6 +20,7 @@ const std::vector<MetricInfo>& allMetrics() {
       {Metric::ImagesPerSecond, "images/s", "images_per_second"},
       {Metric::AugmentP, "p", "augment_p"},
       {Metric::AdaRt, "r_t", "ada_rt"},
+      {Metric::L1, "L1", "l1"},
   };
   return metrics;
 }
@@ -36,6 +37,7 @@ double metricValue(const StepStats& s, Metric m) {
     case Metric::ImagesPerSecond: return s.images_per_second;
     case Metric::AugmentP: return s.augment_p;
     case Metric::AdaRt: return s.ada_rt;
+    case Metric::L1: return s.has_l1 ? s.l1 : std::nan("");
   }
   return 0;
 }
@@ -44,6 +46,7 @@ void MetricHistory::append(const StepStats& s) {
   // A resumed or re-attached run can repeat steps: keep the history ordered and unique.
   while (!steps_.empty() && steps_.back().step >= s.step) steps_.pop_back();
   steps_.push_back(s);
+  has_l1_ = has_l1_ || s.has_l1;
 }
 
 QVector<QPointF> decimate(const QVector<QPointF>& points, int max_points) {

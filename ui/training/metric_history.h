@@ -11,7 +11,8 @@
 
 namespace gs {
 
-enum class Metric { GLoss, DLoss, Penalty, DReal, DFake, GGradNorm, DGradNorm, ImagesPerSecond, AugmentP, AdaRt };
+// L1: image-to-image models' |G(A) - B| (NaN, so not drawn, for steps without it).
+enum class Metric { GLoss, DLoss, Penalty, DReal, DFake, GGradNorm, DGradNorm, ImagesPerSecond, AugmentP, AdaRt, L1 };
 
 struct MetricInfo {
   Metric metric;
@@ -24,10 +25,14 @@ double metricValue(const StepStats& s, Metric m);
 class MetricHistory {
  public:
   void append(const StepStats& s);
-  void clear() { steps_.clear(); }
+  void clear() {
+    steps_.clear();
+    has_l1_ = false;
+  }
   size_t size() const { return steps_.size(); }
   bool empty() const { return steps_.empty(); }
   const std::vector<StepStats>& steps() const { return steps_; }
+  bool hasL1() const { return has_l1_; }  // some step came from an image-to-image model
 
   // At most about max_points points: each bucket of steps keeps its minimum and maximum, so spikes survive.
   QVector<QPointF> raw(Metric m, int max_points) const;
@@ -40,6 +45,7 @@ class MetricHistory {
 
  private:
   std::vector<StepStats> steps_;
+  bool has_l1_ = false;
 };
 
 // Keeps each bucket's first, min and max points in step order; exposed for tests.

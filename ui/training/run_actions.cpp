@@ -69,7 +69,7 @@ bool RunActions::attachRun(const QString& run_dir) {
   if (QDir(run_dir).exists("config.json")) {
     try {
       const TrainConfig config = readRunConfig(run_dir.toStdString());
-      p_.explorer->setGridRun(config.seed, config.grid_size);
+      p_.explorer->setGridRun(config.seed, config.grid_size, isTranslationModel(config.model.kind));
       total_steps_ = config.total_steps;
       p_.charts->setAdaTarget(config.optim.ada_target);
       p_.panel->setConfig(config);  // show the followed run's settings, not the panel's last ones
@@ -107,7 +107,7 @@ void RunActions::startTraining(const QString& run_dir_in) {
   p_.charts->clear();
   p_.charts->setAdaTarget(config.optim.ada_target);
   total_steps_ = config.total_steps;
-  p_.explorer->setGridRun(config.seed, config.grid_size);
+  p_.explorer->setGridRun(config.seed, config.grid_size, isTranslationModel(config.model.kind));
   p_.panel->setRunFolder(run_dir);
   p_.panel->setRunning(true);
   p_.panel->showMessage("Loading the dataset\u2026");

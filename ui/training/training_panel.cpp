@@ -53,6 +53,16 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   model_ = new QComboBox(this);
   model_->addItem("DCGAN", int(ModelKind::Dcgan));
   model_->addItem("Style-based", int(ModelKind::Style));
+  model_->addItem("pix2pix (image to image)", int(ModelKind::Pix2Pix));
+  model_->setToolTip("pix2pix translates paired images A -> B (U-Net G, PatchGAN D, L1 weight 100): choose where "
+                     "the pairs come from below");
+  pairs_ = new QComboBox(this);
+  pairs_->addItem("Auto (A/ and B/ folders, else side by side)", int(PairSource::Auto));
+  pairs_->addItem("Side by side (A|B in each file)", int(PairSource::SideBySide));
+  pairs_->addItem("A/ and B/ folders", int(PairSource::Folders));
+  pairs_->addItem("Edges → image (Canny)", int(PairSource::Edges));
+  pairs_->setToolTip("pix2pix: where the (A, B) pairs come from. Edges: any image folder; A is each image's Canny "
+                     "edge map, B the image");
   resolution_ = new QComboBox(this);
   for (int r : {32, 64, 128, 256}) resolution_->addItem(QString("%1 \u00D7 %1 px").arg(r), r);
   loss_ = new QComboBox(this);
@@ -92,6 +102,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   device_ = new QComboBox(this);
   device_->addItems({"auto", "cpu", "cuda"});
   form->addRow("Model", model_);
+  form->addRow("Pairs", pairs_);
   form->addRow("Resolution", resolution_);
   form->addRow("Loss", loss_);
   form->addRow("Latent size", latent_dim_);
@@ -157,9 +168,14 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
 
   connect(model_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
     // Each model starts from the learning rates known to train it (defaultOptim: 2e-3 for style-based).
-    const OptimConfig o = defaultOptim(ModelKind(model_->currentData().toInt()), resolution());
+    const ModelKind kind = ModelKind(model_->currentData().toInt());
+    const OptimConfig o = defaultOptim(kind, resolution());
     lr_g_->setValue(o.lr_g);
     lr_d_->setValue(o.lr_d);
+    // pix2pix trains without an EMA generator or augmentation; its pairs choice only applies to it.
+    ema_kimg_->setValue(o.ema_kimg);
+    augment_->setCurrentIndex(std::max(0, augment_->findData(int(o.augment))));
+    pairs_->setEnabled(isTranslationModel(kind));
   });
 
   setConfig(panelDefaults(ModelKind::Dcgan, LossKind::NonSaturating));
@@ -221,6 +237,7 @@ void TrainingPanel::markChanged() {
 TrainConfig TrainingPanel::config() const {
   TrainConfig c = base_;
   c.model.kind = ModelKind(model_->currentData().toInt());
+  c.data.pairs = PairSource(pairs_->currentData().toInt());
   c.model.resolution = c.data.resolution = resolution();
   c.optim.loss = LossKind(loss_->currentData().toInt());
   c.model.latent_dim = latent_dim_->value();
@@ -255,6 +272,8 @@ TrainConfig TrainingPanel::config() const {
 void TrainingPanel::setConfig(const TrainConfig& c) {
   base_ = c;
   model_->setCurrentIndex(model_->findData(int(c.model.kind)));
+  pairs_->setCurrentIndex(std::max(0, pairs_->findData(int(c.data.pairs))));
+  pairs_->setEnabled(isTranslationModel(c.model.kind));
   resolution_->setCurrentIndex(std::max(0, resolution_->findData(c.model.resolution)));
   const QSignalBlocker block(loss_);  // keep the given rates and steps, not the loss presets
   loss_->setCurrentIndex(loss_->findData(int(c.optim.loss)));

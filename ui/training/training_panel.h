@@ -52,6 +52,7 @@ class TrainingPanel : public QWidget {
   // Marks (property "changed", drawn amber by the app style) the controls whose value differs from the
   // defaults of the chosen model and loss.
   void markChanged();
+  QComboBox* pairs_ = nullptr;  // pix2pix: where the pairs come from
   QComboBox* model_;
   QComboBox* resolution_;
   QComboBox* loss_;

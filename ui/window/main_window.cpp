@@ -36,6 +36,7 @@
 #include "ui/training/run_follower.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_panel.h"
+#include "ui/translate/translate_panel.h"
 #include "ui/widgets/core_types.h"
 #include "ui/widgets/image_canvas.h"
 #include "ui/widgets/renderer_status.h"
@@ -132,6 +133,9 @@ void MainWindow::buildCentre() {
   tabs_->addTab(new Lab2dPanel(tabs_), "2D lab");
   compare_ = new ComparePanel(tabs_);
   tabs_->addTab(compare_, "Compare runs");
+  translate_ = new TranslatePanel(tabs_);
+  tabs_->addTab(translate_, "Image to image");
+  connect(translate_, &TranslatePanel::error, this, &MainWindow::showError);
   layout->addWidget(tabs_, 1);
   setCentralWidget(centre);
 }
@@ -230,6 +234,7 @@ void MainWindow::buildMenus() {
   view_menu_->addAction("Samples tab", QKeySequence("Ctrl+2"), this, [this] { tabs_->setCurrentIndex(ExplorerController::kSamplesTab); });
   view_menu_->addAction("2D lab tab", QKeySequence("Ctrl+3"), this, [this] { tabs_->setCurrentIndex(kLabTab); });
   view_menu_->addAction("Compare runs tab", QKeySequence("Ctrl+4"), this, [this] { tabs_->setCurrentIndex(kCompareTab); });
+  view_menu_->addAction("Image to image tab", QKeySequence("Ctrl+5"), this, [this] { tabs_->setCurrentIndex(kTranslateTab); });
   view_menu_->addSeparator();
   // Nearest-neighbour by default: a 64 px generator's pixels are what it made. Remembered between sessions.
   auto* smooth = view_menu_->addAction("Smooth image scaling");

@@ -1,5 +1,6 @@
 #pragma once
-// The desktop app's window: Data & Training panel (left), Explorer, Samples and 2D lab tabs (centre), latent
+// The desktop app's window: Data & Training panel (left), Explorer, Samples, 2D lab, Compare runs and Image to
+// image tabs (centre), latent
 // explorer (right), training charts and Health (bottom), all dockable; layout and recent folders, runs and
 // checkpoints persist in QSettings. The window only assembles docks and menus and opens what it is given; the
 // work is done by its parts: ExplorerController (rendering and edits), ExportActions, RunActions (training and
@@ -37,6 +38,7 @@ class RunFollower;
 class StyleLayerPanel;
 class TrainingController;
 class TrainingPanel;
+class TranslatePanel;
 
 class MainWindow : public QMainWindow, public WindowShell {
   Q_OBJECT
@@ -44,6 +46,7 @@ class MainWindow : public QMainWindow, public WindowShell {
   static constexpr const char* kDemoResource = ":/ganscope/demo_generator.gsgen";
   static constexpr int kLabTab = 2;  // centre tab of the 2D lab (after the explorer's and the samples')
   static constexpr int kCompareTab = 3;  // centre tab of the compare view (runs overlaid)
+  static constexpr int kTranslateTab = 4;  // centre tab of image-to-image models (pix2pix)
 
   // load_demo: open the bundled demo generator (when the build has one) at start-up.
   explicit MainWindow(QWidget* parent = nullptr, bool load_demo = true);
@@ -81,9 +84,10 @@ class MainWindow : public QMainWindow, public WindowShell {
   DirectionsBox* directionsBox() const { return directions_box_; }
   ChartsPanel* chartsPanel() const { return charts_; }
   ComparePanel* comparePanel() const { return compare_; }
+  TranslatePanel* translatePanel() const { return translate_; }
   ImageCanvas* explorerCanvas() const { return explorer_canvas_; }
   ImageCanvas* samplesCanvas() const { return samples_canvas_; }
-  QTabWidget* centreTabs() const { return tabs_; }  // Explorer | Samples | 2D lab | Compare runs
+  QTabWidget* centreTabs() const { return tabs_; }  // Explorer | Samples | 2D lab | Compare runs | Image to image
   TrainingController* training() const { return training_; }
   RenderService* renderer() const;
   ExplorerController* explorer() const { return explorer_; }
@@ -130,6 +134,7 @@ class MainWindow : public QMainWindow, public WindowShell {
   QTabBar* explorer_controls_;
   ChartsPanel* charts_;
   ComparePanel* compare_;
+  TranslatePanel* translate_;
   QDockWidget* charts_dock_;
   QTabWidget* tabs_;
   ImageCanvas* explorer_canvas_;

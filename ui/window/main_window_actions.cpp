@@ -15,6 +15,7 @@
 #include <algorithm>
 
 #include "export/png_export.h"
+#include "training/checkpoint.h"
 #include "training/run_folder.h"
 #include "ui/explore/explorer_controller.h"
 #include "ui/explore/generator_loader.h"
@@ -25,6 +26,7 @@
 #include "ui/training/run_follower.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_panel.h"
+#include "ui/translate/translate_panel.h"
 #include "ui/window/main_window.h"
 
 namespace gs {
@@ -51,6 +53,19 @@ void MainWindow::openImageFolder(const QString& path) {
 }
 
 void MainWindow::openCheckpoint(const QString& path, bool continues_run) {
+  // An image-to-image checkpoint opens in its own tab (it has no latents to explore).
+  bool translation = false;
+  try {
+    translation = isTranslationModel(readCheckpointConfig(path.toStdString()).model.kind);
+  } catch (const std::exception&) {
+    // A damaged file: the loader reports it.
+  }
+  if (translation) {
+    // A live run's next checkpoint updates the tab's model without taking the user there.
+    if (translate_->loadModel(path) && !continues_run) tabs_->setCurrentWidget(translate_);
+    if (!continues_run) rememberRecent("recent/checkpoints", path);
+    return;
+  }
   loader_->loadFile(path, continues_run);
   if (!training_->isRunning() && !follower_->isAttached()) rememberRecent("recent/checkpoints", path);
 }

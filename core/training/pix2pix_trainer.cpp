@@ -1,0 +1,268 @@
+#include "training/pix2pix_trainer.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <c10/util/Exception.h>
+#include <torch/optim/adam.h>
+
+#include <chrono>
+#include <cmath>
+#include <mutex>
+
+#include "data/paired_batch_loader.h"
+#include "data/paired_dataset.h"
+#include "models/patch_discriminator.h"
+#include "training/archive_io.h"
+#include "training/checkpoint.h"
+#include "training/global_rng_scope.h"
+#include "training/losses.h"
+#include "training/module_grads.h"
+#include "util/device.h"
+#include "util/error.h"
+#include "util/seeded_stream.h"
+
+namespace gs {
+
+struct Pix2PixTrainer::State {
+  TrainConfig config;
+  std::string fingerprint;  // of the training pairs
+  c10::Device device{c10::kCPU};
+  UNetGenerator g{nullptr};
+  PatchDiscriminator d{nullptr};
+  std::unique_ptr<torch::optim::Adam> opt_g, opt_d;
+  std::unique_ptr<PairedBatchLoader> loader;
+  at::Tensor cpu_rng_state, cuda_rng_state;  // the global generators' states between steps (dropout)
+  int64_t step = 0;
+  int64_t images_seen = 0;
+};
+
+namespace {
+
+void applyRates(torch::optim::Adam& opt, double lr, const OptimConfig& o) {
+  for (auto& group : opt.param_groups()) {
+    auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
+    options.lr(lr);
+    options.betas(std::make_tuple(o.beta1, o.beta2));
+  }
+}
+
+}  // namespace
+
+Pix2PixTrainer::Pix2PixTrainer(TrainConfig config, const PairedDataset& train) : s_(std::make_unique<State>()) {
+  State& s = *s_;
+  if (config.model.kind != ModelKind::Pix2Pix)
+    throw GanscopeError("the pix2pix trainer got a " + toString(config.model.kind) + " config");
+  if (train.size() == 0) throw GanscopeError("training needs at least one image pair");
+  if (train.a->resolution() != config.data.resolution)
+    throw GanscopeError("pairs of " + train.summary.source + " are " + std::to_string(train.a->resolution()) +
+                        " px but the config asks for " + std::to_string(config.data.resolution));
+  config.model.input_channels = train.a->channels();
+  config.model.channels = train.b->channels();
+  config.model.resolution = train.a->resolution();
+  if (config.optim.augment == AugmentKind::Auto) config.optim.augment = AugmentKind::None;
+  validate(config);
+  s.config = config;
+  s.fingerprint = train.fingerprint();
+  setCpuThreads(config.threads);
+  s.device = selectDevice(config.device);
+
+  // Weights from the seeded global CPU generator, then moved: the same weights on any device.
+  {
+    at::Generator cpu = at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(cpu.mutex());
+    cpu.set_current_seed(config.seed);
+  }
+  s.g = UNetGenerator(config.model);
+  s.d = PatchDiscriminator(config.model);
+  s.g->to(s.device);
+  s.d->to(s.device);
+  s.cpu_rng_state = GlobalRngScope::current(c10::Device(c10::kCPU));
+  if (s.device.is_cuda()) {
+    at::Generator cuda = at::globalContext().defaultGenerator(s.device);
+    {
+      std::lock_guard<std::mutex> lock(cuda.mutex());
+      cuda.set_current_seed(deriveSeed(config.seed, 3));
+    }
+    s.cuda_rng_state = GlobalRngScope::current(s.device);
+  }
+  const OptimConfig& o = config.optim;
+  s.opt_g = std::make_unique<torch::optim::Adam>(
+      s.g->parameters(), torch::optim::AdamOptions(o.lr_g).betas(std::make_tuple(o.beta1, o.beta2)));
+  s.opt_d = std::make_unique<torch::optim::Adam>(
+      s.d->parameters(), torch::optim::AdamOptions(o.lr_d).betas(std::make_tuple(o.beta1, o.beta2)));
+  s.loader = std::make_unique<PairedBatchLoader>(train, config.batch, deriveSeed(config.seed, 0), config.data.hflip);
+}
+
+Pix2PixTrainer::~Pix2PixTrainer() = default;
+
+StepStats Pix2PixTrainer::step() {
+  State& s = *s_;
+  const auto t0 = std::chrono::steady_clock::now();
+  GlobalRngScope rng(s.cpu_rng_state, s.cuda_rng_state, s.device);
+  const OptimConfig& o = s.config.optim;
+  const PairedBatchLoader::Batch batch = s.loader->next();
+  const at::Tensor a = batch.a.to(s.device), b = batch.b.to(s.device);
+  const at::Tensor fake = s.g->forward(a);
+
+  // D: real pairs (A, B) against (A, G(A)); halved as in the paper so D learns more slowly than G.
+  const at::Tensor real_logits = s.d->forward(a, b);
+  const at::Tensor fake_logits = s.d->forward(a, fake.detach());
+  const at::Tensor d_loss = discriminatorLoss(o.loss, real_logits, fake_logits) * 0.5;
+  clearGrads(*s.d);
+  d_loss.backward();
+  StepStats st;
+  st.d_grad_norm = gradNorm(*s.d);
+  s.opt_d->step();
+
+  // G: fool D on the same pairs, and stay close to B in L1.
+  setRequiresGrad(*s.d, false);
+  const at::Tensor g_adv = generatorLoss(o.loss, s.d->forward(a, fake));
+  const at::Tensor l1 = (fake - b).abs().mean();
+  const at::Tensor g_total = g_adv + l1 * o.l1_weight;
+  clearGrads(*s.g);
+  g_total.backward();
+  setRequiresGrad(*s.d, true);
+  st.g_grad_norm = gradNorm(*s.g);
+  s.opt_g->step();
+  ++s.step;
+  s.images_seen += s.config.batch;
+
+  st.step = s.step;
+  st.images_seen = s.images_seen;
+  st.g_loss = g_adv.item<double>();
+  st.d_loss = d_loss.item<double>();
+  st.d_real = meanDiscriminatorOutput(o.loss, real_logits);
+  st.d_fake = meanDiscriminatorOutput(o.loss, fake_logits);
+  st.has_l1 = true;
+  st.l1 = l1.item<double>();
+  st.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  st.images_per_second = st.seconds > 0 ? s.config.batch / st.seconds : 0.0;
+  return st;
+}
+
+int64_t Pix2PixTrainer::stepCount() const { return s_->step; }
+const TrainConfig& Pix2PixTrainer::config() const { return s_->config; }
+UNetGenerator Pix2PixTrainer::generator() { return s_->g; }
+
+at::Tensor Pix2PixTrainer::translate(const at::Tensor& a) {
+  torch::NoGradGuard no_grad;
+  const bool was_training = s_->g->is_training();
+  s_->g->eval();
+  at::Tensor out;
+  try {
+    out = s_->g->forward(a.to(s_->device, at::kFloat)).to(at::kCPU);
+  } catch (...) {
+    s_->g->train(was_training);
+    throw;
+  }
+  s_->g->train(was_training);
+  return out;
+}
+
+void Pix2PixTrainer::scaleLearningRates(double factor) {
+  TORCH_CHECK(factor > 0, "scaleLearningRates: factor must be positive, got ", factor);
+  s_->config.optim.lr_g *= factor;
+  s_->config.optim.lr_d *= factor;
+  applyRates(*s_->opt_g, s_->config.optim.lr_g, s_->config.optim);
+  applyRates(*s_->opt_d, s_->config.optim.lr_d, s_->config.optim);
+}
+
+std::string Pix2PixTrainer::nonFiniteWeights() const {
+  std::string out;
+  auto check = [&out](const torch::nn::Module& m, const char* name) {
+    std::vector<at::Tensor> sums;
+    for (const auto& p : m.parameters()) sums.push_back(p.detach().sum(at::kDouble));
+    if (!sums.empty() && !std::isfinite(at::stack(sums).sum().item<double>()))
+      out += (out.empty() ? "" : ", ") + std::string(name);
+  };
+  check(*s_->g, "G weights");
+  check(*s_->d, "D weights");
+  return out;
+}
+
+void Pix2PixTrainer::save(const std::string& path) const {
+  const State& s = *s_;
+  CheckpointHeader header;
+  header.kind = "full";
+  header.config = s.config;
+  header.step = s.step;
+  header.images_seen = s.images_seen;
+  header.fingerprint = s.fingerprint;
+  const BatchLoader::Position pos = s.loader->position();
+  header.loader_epoch = pos.epoch;
+  header.loader_index = pos.index;
+  header.created = utcTimestamp();
+  header.program_version = GANSCOPE_VERSION;
+  torch::serialize::OutputArchive archive;
+  writeModule(archive, "G", *s.g);
+  writeModule(archive, "D", *s.d);
+  writeOptimizer(archive, "opt_G", *s.opt_g);
+  writeOptimizer(archive, "opt_D", *s.opt_d);
+  archive.write("rng_cpu", s.cpu_rng_state);
+  if (s.cuda_rng_state.defined()) archive.write("rng_cuda", s.cuda_rng_state);
+  writeCheckpointFile(path, header, archiveToBytes(archive));
+}
+
+void Pix2PixTrainer::load(const std::string& path) {
+  State& s = *s_;
+  const CheckpointFile file = readCheckpointFile(path);
+  const CheckpointHeader& h = file.header;
+  if (h.kind != "full") throw fileError(path, "is a generator-only file: training cannot resume from it");
+  const std::string mismatch = architectureMismatch(h.config, s.config);
+  if (!mismatch.empty()) throw fileError(path, "checkpoint does not fit this run's networks: " + mismatch);
+  if (h.fingerprint != s.fingerprint)
+    throw fileError(path, "checkpoint was trained on other image pairs (fingerprint " + h.fingerprint +
+                              " in the checkpoint, " + s.fingerprint + " for the loaded pairs)");
+  torch::serialize::InputArchive archive;
+  archiveFromBytes(archive, file.blob, path, s.device.str());
+  try {
+    readInto(archive, "G", *s.g);
+    readInto(archive, "D", *s.d);
+    readInto(archive, "opt_G", *s.opt_g);
+    readInto(archive, "opt_D", *s.opt_d);
+    s.cpu_rng_state = readTensor(archive, "rng_cpu").cpu();
+    at::Tensor cuda_state;
+    if (s.device.is_cuda() && archive.try_read("rng_cuda", cuda_state)) s.cuda_rng_state = cuda_state.cpu();
+  } catch (const c10::Error& e) {
+    throw fileError(path, std::string("checkpoint contents do not fit this run (") + e.what_without_backtrace() + ")");
+  } catch (const GanscopeError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw fileError(path, std::string("checkpoint contents cannot be read (") + firstLine(e.what()) + ")");
+  }
+  // The config's rates win (a rollback after NaN lowered them before saving).
+  applyRates(*s.opt_g, s.config.optim.lr_g, s.config.optim);
+  applyRates(*s.opt_d, s.config.optim.lr_d, s.config.optim);
+  s.loader->seek(BatchLoader::Position{h.loader_epoch, h.loader_index});
+  s.step = h.step;
+  s.images_seen = h.images_seen;
+}
+
+TranslatorFile loadTranslatorFile(const std::string& path) {
+  const CheckpointFile file = readCheckpointFile(path);
+  const CheckpointHeader& h = file.header;
+  if (!isTranslationModel(h.config.model.kind))
+    throw fileError(path, "holds a " + toString(h.config.model.kind) +
+                              " model, which draws images from latents: translate needs an image-to-image "
+                              "(pix2pix) checkpoint; use `ganscope-cli sample` for this one");
+  TranslatorFile out;
+  out.config = h.config;
+  out.step = h.step;
+  out.fingerprint = h.fingerprint;
+  try {
+    out.generator = UNetGenerator(h.config.model);
+  } catch (const GanscopeError& e) {
+    throw fileError(path, e.what());
+  }
+  torch::serialize::InputArchive archive;
+  archiveFromBytes(archive, file.blob, path, "cpu");
+  try {
+    readInto(archive, "G", *out.generator);
+  } catch (const std::exception& e) {
+    throw fileError(path, std::string("generator weights cannot be read (") + firstLine(e.what()) + ")");
+  }
+  out.generator->eval();
+  for (auto& p : out.generator->parameters()) p.requires_grad_(false);
+  return out;
+}
+
+}  // namespace gs

@@ -1,0 +1,16 @@
+#pragma once
+// The training loop of an image-to-image model (pix2pix), called by trainRun() for such configs after it has
+// checked the run folder: the same run folder layout and callbacks as the latent models (config.json,
+// metrics.jsonl with an "l1" field, samples/, checkpoints/, rollback after NaN with an alarm in alarms.jsonl),
+// with its own sample grid: one row per held-aside pair, input | output | target. No health or quality
+// measures (they compare latent samples).
+#include <string>
+
+#include "training/run_loop.h"
+
+namespace gs {
+
+RunResult trainTranslationRun(const TrainConfig& config, const std::string& run_dir, bool resume,
+                              const std::string& resume_from, const RunCallbacks& cb);
+
+}  // namespace gs
