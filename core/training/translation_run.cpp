@@ -34,8 +34,9 @@ at::Tensor sideTensor(const ImageDataset& d) {
 
 class TranslationRunLoop {
  public:
-  TranslationRunLoop(TrainConfig config, std::string run_dir, const RunCallbacks& cb)
-      : config_(std::move(config)), paths_{std::move(run_dir)}, cb_(cb) {}
+  TranslationRunLoop(TrainConfig config, std::string run_dir, const RunCallbacks& cb,
+                     std::function<void(Pix2PixTrainer&)> after_step)
+      : config_(std::move(config)), paths_{std::move(run_dir)}, cb_(cb), after_step_(std::move(after_step)) {}
   RunResult run(bool resume, const std::string& resume_from);
 
  private:
@@ -55,6 +56,7 @@ class TranslationRunLoop {
   TrainConfig config_;
   RunPaths paths_;
   const RunCallbacks& cb_;
+  std::function<void(Pix2PixTrainer&)> after_step_;
   std::unique_ptr<Pix2PixTrainer> trainer_;
   std::unique_ptr<JsonlAppender> metrics_;
   std::unique_ptr<JsonlAppender> alarms_;
@@ -179,6 +181,7 @@ RunResult TranslationRunLoop::run(bool resume, const std::string& resume_from) {
       break;
     }
     stats = trainer_->step();
+    if (after_step_) after_step_(*trainer_);
     std::string bad = nonFiniteStats(stats);
     if (bad.empty()) bad = trainer_->nonFiniteWeights();
     if (!bad.empty()) {
@@ -213,8 +216,9 @@ RunResult TranslationRunLoop::run(bool resume, const std::string& resume_from) {
 }  // namespace
 
 RunResult trainTranslationRun(const TrainConfig& config, const std::string& run_dir, bool resume,
-                              const std::string& resume_from, const RunCallbacks& cb) {
-  return TranslationRunLoop(config, run_dir, cb).run(resume, resume_from);
+                              const std::string& resume_from, const RunCallbacks& cb,
+                              const std::function<void(Pix2PixTrainer&)>& after_step) {
+  return TranslationRunLoop(config, run_dir, cb, after_step).run(resume, resume_from);
 }
 
 }  // namespace gs

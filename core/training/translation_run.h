@@ -4,13 +4,19 @@
 // metrics.jsonl with an "l1" field, samples/, checkpoints/, rollback after NaN with an alarm in alarms.jsonl),
 // with its own sample grid: one row per held-aside pair, input | output | target. No health or quality
 // measures (they compare latent samples).
+#include <functional>
 #include <string>
 
 #include "training/run_loop.h"
 
 namespace gs {
 
+class Pix2PixTrainer;
+
+// after_step (tests): called after every step with the trainer, before its numbers are checked (to inject a
+// fault); RunCallbacks::after_step, which takes the latent models' Trainer, is not called here.
 RunResult trainTranslationRun(const TrainConfig& config, const std::string& run_dir, bool resume,
-                              const std::string& resume_from, const RunCallbacks& cb);
+                              const std::string& resume_from, const RunCallbacks& cb,
+                              const std::function<void(Pix2PixTrainer&)>& after_step = {});
 
 }  // namespace gs

@@ -1,9 +1,11 @@
 // pix2pix training: exact resume (weights, losses, pair stream, dropout RNG), a run folder end to end through
-// trainRun (metrics with l1, input | output | target grids, resume), and a toy it visibly learns.
+// trainRun (metrics with l1, input | output | target grids, resume), NaN rollback with its alarm, and a toy it
+// visibly learns.
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +17,7 @@
 #include "training/pix2pix_trainer.h"
 #include "training/run_folder.h"
 #include "training/run_loop.h"
+#include "training/translation_run.h"
 #include "util/error.h"
 
 namespace gs {
@@ -154,6 +157,53 @@ TEST(TranslationRun, EdgesFolderTrainsResumesAndWritesGrids) {
   trainRun(c, straight, false, cb);
   const ImageU8 g1 = readPng(RunPaths{run}.sampleFile(6)), g2 = readPng(RunPaths{straight}.sampleFile(6));
   EXPECT_EQ(g1.pixels, g2.pixels);
+}
+
+TEST(TranslationRun, RollsBackAfterNaNWithAnAlarm) {
+  test::TempDir dir;
+  test::writeSquares(dir / "data", 8, 40);
+  TrainConfig c = tinyPix2Pix();
+  c.data.path = dir / "data";
+  c.data.pairs = PairSource::Edges;
+  c.total_steps = 6;
+  c.log_every = 1;
+  c.sample_every = c.checkpoint_every = 3;
+  const double lr = c.optim.lr_g;
+  // G's weights turn NaN once, after step 5: the loop goes back to step 3 with halved rates and trains on to 6.
+  bool poisoned = false;
+  auto poison = [&poisoned](Pix2PixTrainer& t) {
+    if (poisoned || t.stepCount() != 5) return;
+    poisoned = true;
+    at::NoGradGuard no_grad;
+    for (auto& p : t.generator()->parameters()) p.fill_(std::nan(""));
+  };
+  std::vector<Alarm> alarms;
+  RunCallbacks cb;
+  cb.on_alarm = [&](const Alarm& a) { alarms.push_back(a); };
+  const std::string run = dir / "run";
+  const RunResult r = trainTranslationRun(c, run, false, "", cb, poison);
+  EXPECT_EQ(r.rollbacks, 1);
+  EXPECT_EQ(r.steps_done, 6);
+  ASSERT_EQ(alarms.size(), 1u);
+  EXPECT_EQ(alarms[0].kind, AlarmKind::NonFinite);
+  EXPECT_EQ(alarms[0].step, 5);
+  EXPECT_NE(alarms[0].message.find("G weights not finite"), std::string::npos) << alarms[0].message;
+  EXPECT_NE(alarms[0].message.find("Rolled back to step_000003.gsck (step 3)"), std::string::npos)
+      << alarms[0].message;
+  EXPECT_DOUBLE_EQ(readRunConfig(run).optim.lr_g, lr * 0.5);
+  // metrics.jsonl: steps 1..6 once each (the diverged stretch was cut), alarms.jsonl: the one alarm.
+  std::ifstream metrics(RunPaths{run}.metrics());
+  std::vector<int64_t> steps;
+  for (std::string line; std::getline(metrics, line);) {
+    StepStats s;
+    ASSERT_TRUE(parseMetricsLine(line, s));
+    steps.push_back(s.step);
+  }
+  EXPECT_EQ(steps, (std::vector<int64_t>{1, 2, 3, 4, 5, 6}));
+  std::ifstream alarm_file(RunPaths{run}.alarms());
+  int lines = 0;
+  for (std::string line; std::getline(alarm_file, line);) lines += !line.empty();
+  EXPECT_EQ(lines, 1);
 }
 
 }  // namespace
