@@ -3,6 +3,7 @@
 #include <ATen/ATen.h>
 #include <torch/nn/module.h>
 
+#include <cmath>
 #include <vector>
 
 namespace gs {
@@ -24,6 +25,14 @@ inline double gradNorm(torch::nn::Module& m) {
     if (p.grad().defined()) norms.push_back(p.grad().detach().to(at::kDouble).norm());
   if (norms.empty()) return 0.0;
   return at::stack(norms).norm().item<double>();
+}
+
+// False when any weight is NaN or infinite: one double-precision reduction per network (a NaN or Inf anywhere
+// makes the sum non-finite) instead of one host sync per parameter, since this runs after every step.
+inline bool weightsFinite(const torch::nn::Module& m) {
+  std::vector<at::Tensor> sums;
+  for (const auto& p : m.parameters()) sums.push_back(p.detach().sum(at::kDouble));
+  return sums.empty() || std::isfinite(at::stack(sums).sum().item<double>());
 }
 
 }  // namespace gs

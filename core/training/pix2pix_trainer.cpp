@@ -169,10 +169,7 @@ void Pix2PixTrainer::scaleLearningRates(double factor) {
 std::string Pix2PixTrainer::nonFiniteWeights() const {
   std::string out;
   auto check = [&out](const torch::nn::Module& m, const char* name) {
-    std::vector<at::Tensor> sums;
-    for (const auto& p : m.parameters()) sums.push_back(p.detach().sum(at::kDouble));
-    if (!sums.empty() && !std::isfinite(at::stack(sums).sum().item<double>()))
-      out += (out.empty() ? "" : ", ") + std::string(name);
+    if (!weightsFinite(m)) out += (out.empty() ? "" : ", ") + std::string(name);
   };
   check(*s_->g, "G weights");
   check(*s_->d, "D weights");

@@ -350,13 +350,8 @@ void Trainer::scaleLearningRates(double factor) {
 
 std::string Trainer::nonFiniteWeights() const {
   std::string out;
-  // One reduction per network (a NaN or Inf anywhere makes the double-precision sum non-finite) instead of one
-  // host sync per parameter: this runs after every step.
   auto check = [&out](const torch::nn::Module& m, const char* name) {
-    std::vector<at::Tensor> sums;
-    for (const auto& p : m.parameters()) sums.push_back(p.detach().sum(at::kDouble));
-    if (!sums.empty() && !std::isfinite(at::stack(sums).sum().item<double>()))
-      out += (out.empty() ? "" : ", ") + std::string(name);
+    if (!weightsFinite(m)) out += (out.empty() ? "" : ", ") + std::string(name);
   };
   check(*s_->g, "G weights");
   check(*s_->d, "D weights");
