@@ -36,9 +36,11 @@ void RenderWorker::renderOne(int channel, const RenderRequest& job) {
   try {
     if (!job.session || job.latents.empty()) return;
     if (job.latents.size() == 1) {
-      Q_EMIT rendered(channel, toQImage(job.session->render(job.latents.front(), job.truncation, job.style,
-                                                                   job.classes.empty() ? -1 : job.classes.front())), job.stamp,
-                      timer.nsecsElapsed() / 1e6);
+      // Rendered before the timer is read: within one call's arguments the order is unspecified, and gcc read
+      // the timer first (every caption said 0.0 ms).
+      const QImage image = toQImage(job.session->render(job.latents.front(), job.truncation, job.style,
+                                                        job.classes.empty() ? -1 : job.classes.front()));
+      Q_EMIT rendered(channel, image, job.stamp, timer.nsecsElapsed() / 1e6);
       return;
     }
     // A grid renders in small batches: between them a pending explorer frame goes first (a drag must not wait
@@ -55,7 +57,8 @@ void RenderWorker::renderOne(int channel, const RenderRequest& job) {
     };
     const std::vector<ImageU8> tiles = renderAll(*job.session, job.latents, options);
     if (tiles.empty()) return;
-    Q_EMIT rendered(channel, toQImage(tileGrid(tiles, job.columns, 2, 0)), job.stamp, timer.nsecsElapsed() / 1e6);
+    const QImage grid = toQImage(tileGrid(tiles, job.columns, 2, 0));
+    Q_EMIT rendered(channel, grid, job.stamp, timer.nsecsElapsed() / 1e6);
   } catch (const std::exception& e) {
     Q_EMIT failed(channel, QString::fromStdString(e.what()), job.stamp);
   }
