@@ -14,6 +14,7 @@
 #include "training/trainer.h"
 #include "util/device.h"
 #include "util/process_env.h"
+#include "step_rate.h"
 
 namespace {
 
@@ -39,13 +40,7 @@ double imagesPerSecond(gs::ModelKind kind, int resolution, bool conditional, int
   c.device = "cpu";
   c.optim.augment = gs::AugmentKind::None;
   gs::Trainer t(c, labelledNoise(resolution, 640, 10));
-  std::vector<double> rates;
-  for (int i = 0; i < steps + 2; ++i) {
-    const gs::StepStats s = t.step();
-    if (i >= 2) rates.push_back(s.images_per_second);  // the first steps warm the allocator up
-  }
-  std::sort(rates.begin(), rates.end());
-  return rates[rates.size() / 2];
+  return gs::bench::medianStepRate(t, steps);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "training/pix2pix_trainer.h"
 #include "util/device.h"
 #include "util/process_env.h"
+#include "step_rate.h"
 
 namespace {
 
@@ -37,13 +38,7 @@ double imagesPerSecond(int resolution, int steps, int batch, int width) {
   c.batch = batch;
   c.device = "cpu";
   gs::Pix2PixTrainer t(c, noisePairs(resolution, 256));
-  std::vector<double> rates;
-  for (int i = 0; i < steps + 2; ++i) {
-    const gs::StepStats s = t.step();
-    if (i >= 2) rates.push_back(s.images_per_second);  // the first steps warm the allocator up
-  }
-  std::sort(rates.begin(), rates.end());
-  return rates[rates.size() / 2];
+  return gs::bench::medianStepRate(t, steps);
 }
 
 }  // namespace

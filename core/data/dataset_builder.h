@@ -14,6 +14,10 @@ struct ImageDatasetBuilder {
                                             DatasetSummary summary);
 };
 
+// Channels of each decoded image under the config's channel and alpha policies (Auto: 3, or 4 when alpha is
+// kept; a folder of gray images narrows it afterwards).
+int slotChannels(const DataConfig& config);
+
 // used_files (optional): the path of each image used, in dataset order.
 std::shared_ptr<ImageDataset> loadImageFolder(const DataConfig& config,
                                               const std::function<void(int64_t, int64_t)>& progress,

@@ -22,16 +22,6 @@ struct FileOutcome {
   bool color = false, alpha = false, high_bit_depth = false;
 };
 
-// Channels of each slot while decoding. Auto may still narrow it afterwards (see finalChannels).
-int slotChannels(const DataConfig& c) {
-  switch (c.channels) {
-    case ChannelPolicy::Gray: return 1;
-    case ChannelPolicy::Rgb: return 3;
-    case ChannelPolicy::Rgba: return 4;
-    case ChannelPolicy::Auto: break;
-  }
-  return c.alpha == AlphaPolicy::Keep ? 4 : 3;
-}
 
 // Auto: RGBA when alpha is kept and any image has it, else gray when every image comes out gray, else RGB.
 int finalChannels(const DataConfig& c, int slot_channels, const std::vector<FileOutcome>& outcomes) {
@@ -68,6 +58,17 @@ std::string firstReasons(const std::vector<SkippedFile>& skipped, size_t k) {
 }
 
 }  // namespace
+
+// Channels of each slot while decoding. Auto may still narrow it afterwards (see finalChannels).
+int slotChannels(const DataConfig& c) {
+  switch (c.channels) {
+    case ChannelPolicy::Gray: return 1;
+    case ChannelPolicy::Rgb: return 3;
+    case ChannelPolicy::Rgba: return 4;
+    case ChannelPolicy::Auto: break;
+  }
+  return c.alpha == AlphaPolicy::Keep ? 4 : 3;
+}
 
 std::shared_ptr<ImageDataset> loadImageFolder(const DataConfig& config,
                                               const std::function<void(int64_t, int64_t)>& progress,

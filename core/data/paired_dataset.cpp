@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "data/dataset_builder.h"
 #include "data/edge_map.h"
 #include "data/folder_scan.h"
 #include "data/image_decode.h"
@@ -85,13 +86,7 @@ std::vector<uint8_t> gather(const ImageDataset& d, const std::vector<int64_t>& i
 int pairChannels(const DataConfig& c, bool input_side) {
   if (input_side && c.pairs == PairSource::Edges && !c.reverse_pairs) return 1;
   if (!input_side && c.pairs == PairSource::Edges && c.reverse_pairs) return 1;
-  switch (c.channels) {
-    case ChannelPolicy::Gray: return 1;
-    case ChannelPolicy::Rgb: return 3;
-    case ChannelPolicy::Rgba: return 4;
-    case ChannelPolicy::Auto: break;
-  }
-  return c.alpha == AlphaPolicy::Keep ? 4 : 3;
+  return slotChannels(c);
 }
 
 PairSource resolvePairSource(const DataConfig& c) {
