@@ -46,6 +46,13 @@ void removeSamplesAfter(const std::string& run_dir, int64_t step) {
     if (stepOfFile(path) > step) std::remove(path.c_str());
 }
 
+void rewindRunFiles(const RunPaths& paths, int64_t step, std::unique_ptr<JsonlAppender>& metrics) {
+  metrics.reset();
+  truncateMetrics(paths, step);
+  metrics = std::make_unique<JsonlAppender>(paths.metrics());
+  removeSamplesAfter(paths.root, step);
+}
+
 std::string nonFiniteStats(const StepStats& s) {
   const std::pair<const char*, double> values[] = {{"g_loss", s.g_loss},           {"d_loss", s.d_loss},
                                                    {"penalty", s.penalty},         {"g_grad_norm", s.g_grad_norm},

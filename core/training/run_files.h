@@ -3,9 +3,11 @@
 // training/translation_run.cpp for image-to-image ones): folders, settings kept on resume, cutting the run back
 // to a checkpoint, and spotting non-finite numbers. Internal to core/training.
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "config.h"
+#include "training/jsonl_file.h"
 #include "training/run_folder.h"
 #include "training/step_stats.h"
 
@@ -23,6 +25,9 @@ void copyRunSettings(const TrainConfig& from, TrainConfig& to);
 void truncateMetrics(const RunPaths& paths, int64_t step);
 // Sample grids (and generator snapshots) newer than `step` show a future that no longer happens.
 void removeSamplesAfter(const std::string& run_dir, int64_t step);
+// After a rollback to `step`: metrics.jsonl lines and sample grids past it go, and `metrics` (the open appender)
+// is reopened on the shortened file.
+void rewindRunFiles(const RunPaths& paths, int64_t step, std::unique_ptr<JsonlAppender>& metrics);
 // The first number of a step that is NaN or infinite, "" when all are finite.
 std::string nonFiniteStats(const StepStats& s);
 

@@ -174,10 +174,7 @@ void RunLoop::rollBack(int64_t step, const std::string& what) {
   const int64_t back = trainer_->stepCount();
 
   // Lose nothing but the diverged stretch: metrics, health lines and grids after the checkpoint go.
-  metrics_.reset();
-  truncateMetrics(paths_, back);
-  metrics_ = std::make_unique<JsonlAppender>(paths_.metrics());
-  removeSamplesAfter(paths_.root, back);
+  rewindRunFiles(paths_, back, metrics_);
   health_->rewind(back);
   if (quality_) quality_->rewind(back);
   char rates[96];

@@ -113,10 +113,7 @@ void TranslationRunLoop::rollBack(int64_t step, const std::string& what) {
   config_.optim = trainer_->config().optim;
   writeFileAtomic(paths_.config(), toJson(config_) + "\n");
   const int64_t back = trainer_->stepCount();
-  metrics_.reset();
-  truncateMetrics(paths_, back);
-  metrics_ = std::make_unique<JsonlAppender>(paths_.metrics());
-  removeSamplesAfter(paths_.root, back);
+  rewindRunFiles(paths_, back, metrics_);
   ++rollbacks_;
   char rates[96];
   std::snprintf(rates, sizeof rates, "lr_g %.3g, lr_d %.3g", config_.optim.lr_g, config_.optim.lr_d);
