@@ -1,7 +1,10 @@
 // Charts: decimation keeps spikes, smoothing is TensorBoard's debiased EMA, CSV has every step, long runs are
 // drawn from a bounded number of points; the L1 chart appears for image-to-image runs only.
+#include <QChart>
+#include <QChartView>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QValueAxis>
 #include <QtTest>
 
 #include "ui/training/charts_panel.h"
@@ -126,6 +129,29 @@ class ChartsTest : public QObject {
     for (auto* view : panel.findChildren<MetricChartView*>())
       if (view->isVisible() && view->chart()->title() == "L1 to target") l1_shown = true;
     QVERIFY(l1_shown);
+  }
+
+  void roundTicksFollowARangeJumpBeforeTheAxisIsLaidOut() {
+    // Qt Charts lays an axis out for a new range before it emits rangeChanged. The tick interval must already
+    // suit the new range by then: a jump from a tiny range to a wide one laid out with the old interval made
+    // millions of tick items and froze the GUI thread (a chart's first point, then its second).
+    auto* chart = new QChart;  // the view owns it
+    auto* axis = new QValueAxis;
+    chart->addAxis(axis, Qt::AlignLeft);
+    QChartView view(chart);
+    view.resize(300, 200);
+    view.show();
+    axis->setRange(0, 1);
+    QList<double> seen;  // connected before useRoundTicks: it runs first, when the layout has happened
+    connect(axis, &QValueAxis::rangeChanged, this, [&] { seen.push_back(axis->tickInterval()); });
+    useRoundTicks(axis, 5);
+    QCOMPARE(axis->tickInterval(), 0.2);
+    axis->setRange(0, 100);  // a jump 100x wider (laid out with 0.2, 500 ticks, before the fix)
+    QCOMPARE(seen.size(), 1);
+    QCOMPARE(seen.front(), 20.0);
+    axis->setRange(3, 3.001);  // and narrower
+    QCOMPARE(seen.size(), 2);
+    QVERIFY2(std::abs(seen.back() - 2e-4) < 1e-12, qPrintable(QString::number(seen.back())));
   }
 
  private:

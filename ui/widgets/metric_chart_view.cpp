@@ -33,7 +33,12 @@ void setRoundTicks(QValueAxis* axis, int ticks) {
 
 void useRoundTicks(QValueAxis* axis, int ticks) {
   setRoundTicks(axis, ticks);
-  QObject::connect(axis, &QValueAxis::rangeChanged, axis, [axis, ticks] { setRoundTicks(axis, ticks); });
+  // On min/max changes, not on rangeChanged: Qt Charts lays the axis out for a new range before it emits
+  // rangeChanged, so a jump from a tiny range to a wide one (a first point, then a second) was laid out with the
+  // old interval: millions of tick items, and the GUI thread stuck for minutes.
+  const auto update = [axis, ticks] { setRoundTicks(axis, ticks); };
+  QObject::connect(axis, &QValueAxis::minChanged, axis, update);
+  QObject::connect(axis, &QValueAxis::maxChanged, axis, update);
 }
 
 MetricChartView::MetricChartView(QChart* chart, QWidget* parent) : QChartView(chart, parent) {
