@@ -25,7 +25,8 @@ enum class ChannelPolicy { Auto, Gray, Rgb, Rgba };
 // averaged weights over a few batches of latents before it is used (as stochastic weight averaging does).
 enum class EmaNorm { Copy, Average, Recompute };
 // What D sees (training/augment.h): every image unchanged; ADA's "bgc" pipeline with its probability p adapted
-// (or fixed); DiffAugment's colour, translation and cutout on every image. Auto: ADA for a dataset of fewer than
+// (or fixed); DiffAugment's colour, translation and cutout on every image. Auto (asked for, not the default): ADA
+// for a dataset of fewer than
 // kAutoAugmentImages images, else none (resolved when training starts; config.json holds the choice made).
 enum class AugmentKind { Auto, None, Ada, DiffAug };
 constexpr int64_t kAutoAugmentImages = 10000;
@@ -85,7 +86,7 @@ struct OptimConfig {
   double ema_rampup = 0.05;  // StyleGAN2 ramp-up: half-life at most this share of the images seen (0: off)
   EmaNorm ema_norm = EmaNorm::Recompute;  // how the EMA generator gets its BatchNorm statistics
   // Augmentation of everything D sees (a config without these fields, from before, reads as none).
-  AugmentKind augment = AugmentKind::Auto;
+  AugmentKind augment = AugmentKind::None;  // none by default: see README "Augmentation"
   double ada_target = 0.6;   // ADA: p rises while r_t = E[sign(D(real))] is above this, falls while below
   double ada_kimg = 100.0;   // ADA: thousands of images for p to go from 0 to 1 (StyleGAN2-ADA: 500, for longer runs)
   double augment_p = -1.0;   // ADA: >= 0 fixes p (no adaptation); < 0: p adapts, starting from 0

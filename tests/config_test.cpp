@@ -59,11 +59,11 @@ TEST(Config, AugmentationRoundTripsAndOldFilesReadAsNone) {
   EXPECT_DOUBLE_EQ(back.optim.ada_target, 0.5);
   EXPECT_DOUBLE_EQ(back.optim.ada_kimg, 250);
   EXPECT_DOUBLE_EQ(back.optim.augment_p, 0.25);
-  EXPECT_EQ(trainConfigFromJson(toJson(TrainConfig{})).optim.augment, AugmentKind::Auto);
+  EXPECT_EQ(trainConfigFromJson(toJson(TrainConfig{})).optim.augment, AugmentKind::None);
   // A config.json from before augmentation existed: its run trained without, and resumes without.
   EXPECT_EQ(trainConfigFromJson(R"({"optim": {"loss": "ns"}})").optim.augment, AugmentKind::None);
   EXPECT_EQ(trainConfigFromJson(R"({"batch": 8})").optim.augment, AugmentKind::None);
-  EXPECT_EQ(TrainConfig{}.optim.augment, AugmentKind::Auto);
+  EXPECT_EQ(TrainConfig{}.optim.augment, AugmentKind::None);
   EXPECT_THROW(trainConfigFromJson(R"({"optim": {"augment": "lots"}})"), GanscopeError);
   // Auto: ADA below 10,000 images.
   EXPECT_EQ(resolveAugment(AugmentKind::Auto, 9999), AugmentKind::Ada);

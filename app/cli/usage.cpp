@@ -68,10 +68,9 @@ training:
   --ema-kimg X          generator EMA half-life in thousands of images (default 10; 0: off)
   --ema-rampup X        EMA half-life at most X times the images seen so far (default 0.05; 0: off)
   --ema-norm M          EMA BatchNorm statistics: recompute, average or copy (default recompute)
-  --augment A           what D sees: none, ada (adaptive discriminator augmentation, StyleGAN2-ADA's bgc
-                        pipeline) or diffaug (DiffAugment: colour, translation, cutout on every image);
-                        default: ada when the data has fewer than 10000 images (D memorises small folders),
-                        else none
+  --augment A           what D sees: none (default), ada (adaptive discriminator augmentation, StyleGAN2-ADA's
+                        bgc pipeline), diffaug (DiffAugment: colour, translation, cutout on every image) or
+                        auto (ada when the data has fewer than 10000 images, else none)
   --ada-target X        ADA: target of r_t = E[sign(D(real))]; p rises above it, falls below (default 0.6)
   --ada-kimg X          ADA: thousands of images for p to go from 0 to 1 (default 100; StyleGAN2-ADA 500)
   --augment-p P         ADA with a fixed probability P in [0, 1) instead of adapting it (implies --augment ada)

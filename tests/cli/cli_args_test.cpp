@@ -28,7 +28,7 @@ std::string trainError(const Args& args) {
 
 TEST(TrainArgs, AugmentFlags) {
   const Args base{"--data", "imgs", "--out", "run"};
-  EXPECT_EQ(parseTrainOptions(base).config.optim.augment, AugmentKind::Auto);  // decided by the data's size
+  EXPECT_EQ(parseTrainOptions(base).config.optim.augment, AugmentKind::None);  // off unless asked for
   Args a = base;
   a.insert(a.end(), {"--augment", "diffaug"});
   EXPECT_EQ(parseTrainOptions(a).config.optim.augment, AugmentKind::DiffAug);

@@ -142,7 +142,7 @@ class MenusTest : public QObject {
     for (auto* box : panel.findChildren<QComboBox*>())
       if (box->findData(int(AugmentKind::DiffAug)) >= 0) augment = box;
     QVERIFY(augment);
-    QCOMPARE(int(panel.config().optim.augment), int(AugmentKind::Auto));  // ADA below 10,000 images
+    QCOMPARE(int(panel.config().optim.augment), int(AugmentKind::None));  // off unless asked for
     QVERIFY(!augment->property("changed").toBool());
     augment->setCurrentIndex(augment->findData(int(AugmentKind::Ada)));
     QCOMPARE(int(panel.config().optim.augment), int(AugmentKind::Ada));
