@@ -26,11 +26,15 @@ struct EnumNames {
 const EnumNames<LossKind> kLoss{{{LossKind::Minimax, "minimax"},
                                  {LossKind::NonSaturating, "ns"},
                                  {LossKind::WganGp, "wgan-gp"},
-                                 {LossKind::Hinge, "hinge"}},
-                                "loss (minimax, ns, wgan-gp, hinge)"};
+                                 {LossKind::Hinge, "hinge"},
+                                 {LossKind::LeastSquares, "lsgan"}},
+                                "loss (minimax, ns, wgan-gp, hinge, lsgan)"};
 const EnumNames<ModelKind> kModel{
-    {{ModelKind::Dcgan, "dcgan"}, {ModelKind::Style, "style"}, {ModelKind::Pix2Pix, "pix2pix"}},
-    "model (dcgan, style, pix2pix)"};
+    {{ModelKind::Dcgan, "dcgan"},
+     {ModelKind::Style, "style"},
+     {ModelKind::Pix2Pix, "pix2pix"},
+     {ModelKind::CycleGan, "cyclegan"}},
+    "model (dcgan, style, pix2pix, cyclegan)"};
 const EnumNames<PairSource> kPairs{{{PairSource::Auto, "auto"},
                                     {PairSource::SideBySide, "side-by-side"},
                                     {PairSource::Folders, "folders"},
@@ -164,7 +168,7 @@ ChannelPolicy parseChannels(const std::string& s) { return parse(kChannels, s); 
 EmaNorm parseEmaNorm(const std::string& s) { return parse(kEmaNorm, s); }
 AugmentKind parseAugment(const std::string& s) { return parse(kAugment, s); }
 PairSource parsePairs(const std::string& s) { return parse(kPairs, s); }
-bool isTranslationModel(ModelKind kind) { return kind == ModelKind::Pix2Pix; }
+bool isTranslationModel(ModelKind kind) { return kind == ModelKind::Pix2Pix || kind == ModelKind::CycleGan; }
 
 AugmentKind resolveAugment(AugmentKind kind, int64_t images) {
   if (kind != AugmentKind::Auto) return kind;
@@ -185,7 +189,10 @@ std::string toJson(const TrainConfig& c, int indent) {
                {"class_labels", c.data.class_labels},
                {"labels_file", c.data.labels_file},
                {"pairs", toString(c.data.pairs)},
-               {"reverse_pairs", c.data.reverse_pairs}};
+               {"reverse_pairs", c.data.reverse_pairs},
+               {"path_b", c.data.path_b},
+               {"class_a", c.data.class_a},
+               {"class_b", c.data.class_b}};
   j["model"] = {{"kind", toString(c.model.kind)},
                 {"latent_dim", c.model.latent_dim},
                 {"g_width", c.model.g_width},
@@ -207,7 +214,8 @@ std::string toJson(const TrainConfig& c, int indent) {
                 {"ema_rampup", c.optim.ema_rampup}, {"ema_norm", toString(c.optim.ema_norm)},
                 {"augment", toString(c.optim.augment)}, {"ada_target", c.optim.ada_target},
                 {"ada_kimg", c.optim.ada_kimg},     {"augment_p", c.optim.augment_p},
-                {"l1_weight", c.optim.l1_weight}};
+                {"l1_weight", c.optim.l1_weight},   {"cycle_weight", c.optim.cycle_weight},
+                {"identity_weight", c.optim.identity_weight}, {"pool_size", c.optim.pool_size}};
   j["batch"] = c.batch;
   j["seed"] = c.seed;
   j["total_steps"] = c.total_steps;
@@ -254,6 +262,9 @@ TrainConfig trainConfigFromJson(const std::string& text) {
     read(*d, "labels_file", c.data.labels_file);
     readEnum(*d, "pairs", kPairs, c.data.pairs);
     read(*d, "reverse_pairs", c.data.reverse_pairs);
+    read(*d, "path_b", c.data.path_b);
+    read(*d, "class_a", c.data.class_a);
+    read(*d, "class_b", c.data.class_b);
   }
   if (auto m = j.find("model"); m != j.end() && m->is_object()) {
     readEnum(*m, "kind", kModel, c.model.kind);
@@ -288,6 +299,9 @@ TrainConfig trainConfigFromJson(const std::string& text) {
     read(*o, "ada_kimg", c.optim.ada_kimg);
     read(*o, "augment_p", c.optim.augment_p);
     read(*o, "l1_weight", c.optim.l1_weight);
+    read(*o, "cycle_weight", c.optim.cycle_weight);
+    read(*o, "identity_weight", c.optim.identity_weight);
+    read(*o, "pool_size", c.optim.pool_size);
   }
   read(j, "batch", c.batch);
   read(j, "seed", c.seed);
@@ -311,6 +325,13 @@ OptimConfig defaultOptim(ModelKind kind, int /*resolution*/) {
   // pix2pix: Adam 2e-4, betas (0.5, 0.999) as DCGAN; no EMA generator and no augmentation (D sees the pair, and
   // a flip or colour change of B alone would break it).
   if (kind == ModelKind::Pix2Pix) {
+    o.ema_kimg = 0;
+    o.augment = AugmentKind::None;
+    return o;
+  }
+  // CycleGAN: the paper's least-squares loss and Adam 2e-4, betas (0.5, 0.999); no EMA, no augmentation.
+  if (kind == ModelKind::CycleGan) {
+    o.loss = LossKind::LeastSquares;
     o.ema_kimg = 0;
     o.augment = AugmentKind::None;
     return o;
@@ -366,11 +387,20 @@ void validate(const TrainConfig& c) {
     fail("input_channels must be 1, 3 or 4");
   if (isTranslationModel(c.model.kind)) {
     if (c.optim.loss == LossKind::WganGp || c.optim.r1_gamma > 0)
-      fail(toString(c.model.kind) + " trains with the ns, minimax or hinge loss and no gradient penalty (its "
-           "PatchGAN has BatchNorm)");
+      fail(toString(c.model.kind) + " trains with the ns, minimax, hinge or lsgan loss and no gradient penalty");
     if (c.data.class_labels || c.model.num_classes > 0) fail(toString(c.model.kind) + " is not class-conditional");
     if (c.optim.augment == AugmentKind::Ada || c.optim.augment == AugmentKind::DiffAug)
       fail(toString(c.model.kind) + " trains without augmentation (use --augment none)");
+  }
+  if (!(c.optim.cycle_weight >= 0) || c.optim.cycle_weight > 1e6) fail("cycle_weight must be in 0..1e6");
+  if (!(c.optim.identity_weight >= 0) || c.optim.identity_weight > 100) fail("identity_weight must be in 0..100");
+  if (c.optim.pool_size < 0 || c.optim.pool_size > 10000) fail("pool_size must be in 0..10000");
+  if (c.model.kind == ModelKind::CycleGan) {
+    if (c.data.path_b.empty() && (c.data.class_a.empty() || c.data.class_b.empty()))
+      fail("cyclegan needs a second domain: --data-b FOLDER, or --class-a and --class-b of a labelled dataset");
+    if (c.model.input_channels != 0 && c.model.channels != 0 && c.model.input_channels != c.model.channels)
+      fail("cyclegan's two domains must have the same channels (its identity loss feeds B to the A -> B "
+           "generator)");
   }
 }
 

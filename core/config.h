@@ -9,15 +9,16 @@
 namespace gs {
 
 // Dcgan and Style map latents to images; Pix2Pix translates paired images A -> B (U-Net G, PatchGAN D on
-// concat(A, B), Isola et al. 2017). Further image-to-image kinds (CycleGAN) plug in beside Pix2Pix: see
-// isTranslationModel().
-enum class ModelKind { Dcgan, Style, Pix2Pix };
+// concat(A, B), Isola et al. 2017); CycleGan translates between two unpaired domains both ways (ResNet generators
+// A -> B and B -> A, a PatchGAN per domain, cycle and identity losses; Zhu et al. 2017). See isTranslationModel().
+enum class ModelKind { Dcgan, Style, Pix2Pix, CycleGan };
 // Where the (A, B) pairs of an image-to-image model come from (data/paired_dataset.h): Auto takes A/ and B/
 // subfolders matched by file name when `path` has both, else side-by-side images; SideBySide: each file holds A
 // in its left half and B in its right; Folders: A/ and B/ subfolders; Edges: any image folder, A = Canny edges of
 // each image, B = the image (as edges2shoes was built).
 enum class PairSource { Auto, SideBySide, Folders, Edges };
-enum class LossKind { Minimax, NonSaturating, WganGp, Hinge };
+// LeastSquares: LSGAN (Mao et al. 2017), CycleGAN's loss: D regresses real to 1 and fake to 0, G pulls fakes to 1.
+enum class LossKind { Minimax, NonSaturating, WganGp, Hinge, LeastSquares };
 enum class AspectPolicy { CenterCrop, Pad, Stretch };
 enum class AlphaPolicy { Composite, Keep };
 enum class ChannelPolicy { Auto, Gray, Rgb, Rgba };
@@ -50,6 +51,12 @@ struct DataConfig {
   // Image-to-image models only: where the pairs come from, and the direction (false: A -> B; true: B -> A).
   PairSource pairs = PairSource::Auto;
   bool reverse_pairs = false;
+  // CycleGAN only: domain A is `path`, domain B is `path_b` (a folder or IDX file; unpaired, any count). With
+  // `path_b` empty both domains come from `path`'s class labels: the images of class `class_a` and of `class_b`
+  // (an index or a class name, e.g. Fashion-MNIST's "Sneaker" and "Ankle boot").
+  std::string path_b;
+  std::string class_a;
+  std::string class_b;
 };
 
 struct ModelConfig {
@@ -91,6 +98,12 @@ struct OptimConfig {
   double ada_kimg = 100.0;   // ADA: thousands of images for p to go from 0 to 1 (StyleGAN2-ADA: 500, for longer runs)
   double augment_p = -1.0;   // ADA: >= 0 fixes p (no adaptation); < 0: p adapts, starting from 0
   double l1_weight = 100.0;  // pix2pix: weight of the L1 term |G(A) - B| in G's loss (the paper's lambda)
+  // CycleGAN: weight of the cycle losses |F(G(A)) - A| + |G(F(B)) - B|, of the identity losses |G(B) - B| +
+  // |F(A) - A| as a share of the cycle weight (the paper's 0.5), and the image pool each D draws fakes from (50;
+  // 0: the current batch's fakes only).
+  double cycle_weight = 10.0;
+  double identity_weight = 0.5;
+  int pool_size = 50;
 };
 
 struct TrainConfig {
@@ -141,7 +154,7 @@ ChannelPolicy parseChannels(const std::string& s);
 EmaNorm parseEmaNorm(const std::string& s);
 AugmentKind parseAugment(const std::string& s);
 PairSource parsePairs(const std::string& s);
-// True for the models that translate an input image (Pix2Pix) rather than draw from latents.
+// True for the models that translate an input image (Pix2Pix, CycleGan) rather than draw from latents.
 bool isTranslationModel(ModelKind kind);
 // Auto made concrete for a dataset of `images` images (other kinds unchanged).
 AugmentKind resolveAugment(AugmentKind kind, int64_t images);

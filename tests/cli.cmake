@@ -13,7 +13,10 @@ ganscope_gtest(cli_project_test LABELS unit SOURCES cli/project_cli_test.cpp cli
 ganscope_gtest(cli_conditional_test LABELS unit SOURCES cli/conditional_cli_test.cpp cli/run_process.cpp TIMEOUT 240)
 # pix2pix: train from an edges folder, translate (labelled PNG with its recipe), errors naming the bad input.
 ganscope_gtest(cli_pix2pix_test LABELS unit SOURCES cli/pix2pix_cli_test.cpp cli/run_process.cpp TIMEOUT 240)
-foreach(t cli_usage_test cli_end_to_end_test cli_style_test cli_project_test cli_conditional_test cli_pix2pix_test)
+# CycleGAN from the CLI: two classes as domains, translate both ways, errors.
+ganscope_gtest(cli_cyclegan_test LABELS unit SOURCES cli/cyclegan_cli_test.cpp cli/run_process.cpp TIMEOUT 240)
+foreach(t cli_usage_test cli_end_to_end_test cli_style_test cli_project_test cli_conditional_test cli_pix2pix_test
+        cli_cyclegan_test)
   target_compile_definitions(${t} PRIVATE GANSCOPE_CLI_PATH="$<TARGET_FILE:ganscope-cli>")
   target_include_directories(${t} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/cli)
   add_dependencies(${t} ganscope-cli)

@@ -9,3 +9,5 @@ ganscope_gtest(data_class_labels_test LABELS unit SOURCES data/class_labels_test
 target_link_libraries(data_class_labels_test PRIVATE ZLIB::ZLIB)
 # Image pairs for pix2pix (side-by-side, A/ + B/ folders, Canny edges) and the paired batch stream.
 ganscope_gtest(data_paired_test LABELS unit SOURCES data/paired_dataset_test.cpp)
+# CycleGAN's unpaired domains: two folders, or two classes of a labelled folder.
+ganscope_gtest(data_unpaired_test LABELS unit SOURCES data/unpaired_dataset_test.cpp)

@@ -10,3 +10,5 @@ ganscope_gtest(models_style_test LABELS unit SOURCES models/style_model_test.cpp
 ganscope_gtest(models_conditional_test LABELS unit SOURCES models/conditional_model_test.cpp)
 # pix2pix networks: U-Net shapes and skips, PatchGAN output grid and receptive field.
 ganscope_gtest(models_pix2pix_test LABELS unit SOURCES models/pix2pix_model_test.cpp)
+# CycleGAN networks: ResNet generator, InstanceNorm PatchGAN, least-squares loss, image pool.
+ganscope_gtest(models_cyclegan_test LABELS unit SOURCES models/cyclegan_model_test.cpp)

@@ -18,3 +18,5 @@ ganscope_gtest(training_ada_controller_test LABELS unit SOURCES training/ada_con
 ganscope_gtest(training_conditional_test LABELS unit SOURCES training/conditional_training_test.cpp)
 # pix2pix: exact resume, an easy translation it learns, a run folder from an edges folder (a few seconds).
 ganscope_gtest(training_pix2pix_test LABELS unit SOURCES training/pix2pix_training_test.cpp)
+# CycleGAN: exact resume with the image pools, red <-> blue squares learnt, a run folder from two folders.
+ganscope_gtest(training_cyclegan_test LABELS unit SOURCES training/cyclegan_training_test.cpp)

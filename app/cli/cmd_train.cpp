@@ -62,7 +62,11 @@ std::string describeRun(const TrainConfig& c) {
   std::string out = buf;
   if (c.data.class_labels) out += ", conditional";
   if (c.model.num_classes > 0) out += " on " + std::to_string(c.model.num_classes) + " classes";
-  if (isTranslationModel(c.model.kind)) {
+  if (c.model.kind == ModelKind::CycleGan) {
+    std::snprintf(buf, sizeof buf, ", cycle weight %g, identity %g x cycle, pool %d", c.optim.cycle_weight,
+                  c.optim.identity_weight, c.optim.pool_size);
+    out += buf;
+  } else if (isTranslationModel(c.model.kind)) {
     std::snprintf(buf, sizeof buf, ", pairs %s%s, input %d channel(s), L1 weight %g", toString(c.data.pairs).c_str(),
                   c.data.reverse_pairs ? " (B -> A)" : "", c.model.input_channels, c.optim.l1_weight);
     out += buf;

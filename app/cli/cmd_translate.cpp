@@ -17,10 +17,10 @@ namespace {
 namespace fs = std::filesystem;
 
 void translateOne(const ImageTranslator& t, const std::string& in_path, const std::string& out_path,
-                  bool from_photo) {
+                  bool from_photo, bool reverse) {
   const TranslationInput in = readTranslationInput(in_path);
-  const ImageU8 out = t.translate(in.image, from_photo);
-  writePng(out_path, out, t.recipe(in, from_photo));
+  const ImageU8 out = t.translate(in.image, from_photo, reverse);
+  writePng(out_path, out, t.recipe(in, from_photo, reverse));
 }
 
 // Files under `dir`, recursively, sorted; hidden ones left out.
@@ -52,11 +52,14 @@ int runTranslate(const std::vector<std::string>& args) {
   if (o.edges_from_photo && !t.edgesModel())
     throw UsageError("--from-photo is for edges models (trained with --pairs edges); this one translates " +
                      t.directionText());
-  std::printf("model %s: %s, %d px, step %lld\n", o.checkpoint.c_str(), t.directionText().c_str(),
+  if (o.reverse && !t.twoWay())
+    throw UsageError("--direction b2a needs a two-way (cyclegan) checkpoint; this " +
+                     toString(t.config().model.kind) + " one translates " + t.directionText() + " only");
+  std::printf("model %s: %s, %d px, step %lld\n", o.checkpoint.c_str(), t.directionText(o.reverse).c_str(),
               t.config().model.resolution, static_cast<long long>(t.step()));
 
   if (!fs::is_directory(o.input)) {
-    translateOne(t, o.input, o.out, o.edges_from_photo);
+    translateOne(t, o.input, o.out, o.edges_from_photo, o.reverse);
     std::printf("wrote %s\n", o.out.c_str());
     return 0;
   }
@@ -68,7 +71,7 @@ int runTranslate(const std::vector<std::string>& args) {
     fs::create_directories(target.parent_path(), ec);
     if (ec) throw fileError(target.parent_path().string(), "cannot create folder (" + ec.message() + ")");
     try {
-      translateOne(t, f.string(), target.string(), o.edges_from_photo);
+      translateOne(t, f.string(), target.string(), o.edges_from_photo, o.reverse);
       ++written;
     } catch (const GanscopeError& e) {
       std::fprintf(stderr, "skipped %s\n", e.what());

@@ -92,6 +92,7 @@ struct TranslateOptions {
   std::string input;            // an image file, or a folder of them
   std::string out;              // a PNG file for one input, a folder for a folder
   bool edges_from_photo = false;  // edges models: turn each input into its Canny edge map first
+  bool reverse = false;           // --direction b2a: CycleGAN's B -> A generator
   bool help = false;
 };
 

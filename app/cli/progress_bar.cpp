@@ -43,6 +43,10 @@ std::string formatProgress(const StepStats& s, int64_t total, double images_per_
     std::snprintf(buf, sizeof buf, "  L1 %.3f", s.l1);
     line += buf;
   }
+  if (s.has_cycle) {  // CycleGAN: how far round trips and identities are from their inputs
+    std::snprintf(buf, sizeof buf, "  cycle %.3f  identity %.3f", s.cycle, s.identity);
+    line += buf;
+  }
   return line;
 }
 

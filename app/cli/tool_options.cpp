@@ -168,6 +168,14 @@ TranslateOptions parseTranslateOptions(const std::vector<std::string>& args) {
   t.value("--input", [&o](const std::string& v) { o.input = v; });
   t.value("--out", [&o](const std::string& v) { o.out = v; });
   t.toggle("--from-photo", [&o] { o.edges_from_photo = true; });
+  t.value("--direction", [&o](const std::string& v) {
+    if (v == "a2b" || v == "a-to-b")
+      o.reverse = false;
+    else if (v == "b2a" || v == "b-to-a")
+      o.reverse = true;
+    else
+      throw UsageError("--direction: expected a2b or b2a, got '" + v + "'");
+  });
   t.parse(args);
   if (o.checkpoint.empty()) throw UsageError("--checkpoint FILE is required");
   if (o.input.empty()) throw UsageError("--input IMG|DIR is required");

@@ -49,6 +49,7 @@ void applyModelOptimDefaults(TrainOptions& o) {
   if (!o.given.count("--r1")) c.r1_gamma = d.r1_gamma;
   if (!o.given.count("--ema-kimg")) c.ema_kimg = d.ema_kimg;
   if (!o.given.count("--augment")) c.augment = d.augment;
+  if (!o.given.count("--loss")) c.loss = d.loss;
 }
 
 // Data-parallel training: how many local ranks to launch, or which rank this process is and where rank 0 is.
@@ -112,6 +113,10 @@ void addDataFlags(FlagTable& t, DataConfig& d, ModelConfig* model) {
       throw UsageError("--direction: expected a-to-b or b-to-a, got '" + v + "'");
     d.reverse_pairs = v == "b-to-a" || v == "BtoA";
   });
+  // CycleGAN: the second, unpaired domain (a folder or IDX file), or two classes of the labelled --data.
+  t.value("--data-b", [&d](const std::string& v) { d.path_b = v; });
+  t.value("--class-a", [&d](const std::string& v) { d.class_a = v; });
+  t.value("--class-b", [&d](const std::string& v) { d.class_b = v; });
 }
 
 TrainOptions parseTrainOptions(const std::vector<std::string>& args, const TrainConfig& base) {
@@ -151,6 +156,10 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
   t.value("--ada-kimg", [&c](const std::string& v) { c.optim.ada_kimg = parseNumber("--ada-kimg", v, 1e-3, 1e6); });
   t.value("--augment-p", [&c](const std::string& v) { c.optim.augment_p = parseNumber("--augment-p", v, 0.0, 0.999); });
   t.value("--l1", [&c](const std::string& v) { c.optim.l1_weight = parseNumber("--l1", v, 0.0, 1e6); });
+  t.value("--cycle", [&c](const std::string& v) { c.optim.cycle_weight = parseNumber("--cycle", v, 0.0, 1e6); });
+  t.value("--identity",
+          [&c](const std::string& v) { c.optim.identity_weight = parseNumber("--identity", v, 0.0, 100.0); });
+  t.value("--pool", [&c](const std::string& v) { c.optim.pool_size = intIn("--pool", v, 0, 10000); });
   t.value("--quality-every",
           [&c](const std::string& v) { c.quality_every = intIn("--quality-every", v, 0, 1000000000); });
   t.toggle("--spectral-norm", [&c] { c.model.spectral_norm = true; });
@@ -195,6 +204,23 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
   for (const char* flag : {"--pairs", "--direction", "--l1"})
     if (o.given.count(flag) && !translation && !o.resume)
       throw UsageError(std::string(flag) + " is for image-to-image models (--model pix2pix)");
+  const bool cycle = c.model.kind == ModelKind::CycleGan;
+  for (const char* flag : {"--data-b", "--class-a", "--class-b", "--cycle", "--identity", "--pool"})
+    if (o.given.count(flag) && !cycle && !o.resume)
+      throw UsageError(std::string(flag) + " is for CycleGAN (--model cyclegan)");
+  if (cycle && !o.resume) {
+    for (const char* flag : {"--pairs", "--direction", "--l1", "--conditional"})
+      if (o.given.count(flag))
+        throw UsageError(std::string(flag) + " is not for CycleGAN: its two domains are unpaired (--data and "
+                         "--data-b, or --class-a and --class-b)");
+    // --labels names the file the two classes come from; the model itself is not class-conditional.
+    c.data.class_labels = false;
+    if (c.data.path_b.empty() && (c.data.class_a.empty() || c.data.class_b.empty()))
+      throw UsageError("--model cyclegan needs a second domain: --data-b DIR, or --class-a and --class-b (two "
+                       "classes of a labelled --data)");
+    if (!c.data.path_b.empty() && (!c.data.class_a.empty() || !c.data.class_b.empty()))
+      throw UsageError("give either --data-b or --class-a/--class-b, not both");
+  }
   if (o.resume && o.given.count("--config"))
     throw UsageError("--config cannot be combined with --resume (a resumed run keeps its own config)");
   if (!o.resume && c.data.path.empty())

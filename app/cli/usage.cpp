@@ -17,7 +17,7 @@ commands:
   health            measure a checkpoint's diversity, near-duplicates and support size against its data
   data              check a dataset: images used, files skipped and why
   project           find a picture in a generator: the latent that reproduces it, for sample --latent
-  translate         turn images into others with an image-to-image (pix2pix) checkpoint
+  translate         turn images into others with an image-to-image (pix2pix, cyclegan) checkpoint
 
 ganscope-cli COMMAND --help shows the flags of a command.
 )";
@@ -46,9 +46,16 @@ data:
                         name when DIR has both, else side-by-side), side-by-side (each file is A|B), folders,
                         or edges (any image folder: A = Canny edges of each image, B = the image)
   --direction D         pix2pix: a-to-b (default) or b-to-a
+  --data-b DIR|IDX      cyclegan: the second, unpaired domain (B); --data is A
+  --class-a C, --class-b C
+                        cyclegan without --data-b: A and B are two classes of the labelled --data (a number
+                        or a name, e.g. Sneaker and "Ankle boot" of Fashion-MNIST; --labels FILE for IDX data
+                        whose label file is not beside it)
 model:
-  --model M             dcgan, style or pix2pix (default dcgan; style: StyleGAN2-like, its own defaults below;
-                        pix2pix: U-Net G and PatchGAN D translating A to B, no EMA, no augmentation)
+  --model M             dcgan, style, pix2pix or cyclegan (default dcgan; style: StyleGAN2-like, its own
+                        defaults below; pix2pix: U-Net G and PatchGAN D translating A to B; cyclegan: ResNet
+                        generators A -> B and B -> A, a PatchGAN per domain, lsgan loss; neither has an EMA
+                        or augmentation)
   --mapping-layers N    style: depth of the mapping network (default 8)
   --w-dim N             style: width of w (default 0: same as --nz)
   --nz N                latent size (default 100)
@@ -57,7 +64,7 @@ model:
   --spectral-norm       spectral normalisation on every discriminator layer
   --mbstd               minibatch standard-deviation feature in the discriminator
 training:
-  --loss L              ns, minimax, wgan-gp or hinge (default ns)
+  --loss L              ns, minimax, wgan-gp, hinge or lsgan (default ns; cyclegan lsgan)
   --batch N             images per step (default 64)
   --steps N             generator steps in total (default 10000)
   --lr-g X, --lr-d X    learning rates (default 2e-4; style 2e-3)
@@ -65,6 +72,9 @@ training:
   --d-steps K           discriminator steps per generator step (default 1)
   --r1 GAMMA            R1 penalty weight, lazy every 16 steps (default 0: off; style 1)
   --l1 LAMBDA           pix2pix: weight of the L1 term |G(A) - B| (default 100)
+  --cycle LAMBDA        cyclegan: weight of the cycle terms |F(G(A)) - A| + |G(F(B)) - B| (default 10)
+  --identity X          cyclegan: identity terms |G(B) - B| + |F(A) - A| at X times --cycle (default 0.5)
+  --pool N              cyclegan: each D sees fakes through a pool of the last N (default 50; 0: none)
   --ema-kimg X          generator EMA half-life in thousands of images (default 10; 0: off)
   --ema-rampup X        EMA half-life at most X times the images seen so far (default 0.05; 0: off)
   --ema-norm M          EMA BatchNorm statistics: recompute, average or copy (default recompute)
@@ -214,16 +224,18 @@ pairs a pix2pix run would train on, and the pairs skipped and why.
 
 const char* translateUsage() {
   return R"(usage: ganscope-cli translate --checkpoint FILE --input IMG|DIR --out OUT.png|DIR [--from-photo]
+                                [--direction a2b|b2a]
 
-Translates images with an image-to-image (pix2pix) checkpoint: each input is laid out as training laid out A
-(resolution, channels, aspect) and G's output is written as a PNG carrying the AI-generated label and the
-recipe (checkpoint, step, direction, the input's name and fingerprint).
+Translates images with an image-to-image (pix2pix, cyclegan) checkpoint: each input is laid out as training
+laid out the generator's input (resolution, channels, aspect) and its output is written as a PNG carrying the
+AI-generated label and the recipe (checkpoint, step, direction, the input's name and fingerprint).
 
-  --checkpoint FILE     a pix2pix checkpoint (RUN/checkpoints/step_*.gsck)
+  --checkpoint FILE     a pix2pix or cyclegan checkpoint (RUN/checkpoints/step_*.gsck)
   --input IMG|DIR       one image, or a folder of images (recursive)
   --out OUT             the output PNG for one image; a folder for a folder (same relative names, .png)
   --from-photo          edges models (--pairs edges): turn each input into its Canny edge map first, as
                         training did, instead of taking it as a line drawing
+  --direction D         cyclegan: a2b (default; G: A -> B) or b2a (F: B -> A)
 )";
 }
 

@@ -136,6 +136,17 @@ std::shared_ptr<ImageDataset> ImageDataset::load(const DataConfig& config,
   return dataset;
 }
 
+std::shared_ptr<ImageDataset> ImageDataset::pick(const std::vector<int64_t>& indices,
+                                                 const std::string& source) const {
+  std::vector<uint8_t> out;
+  out.reserve(indices.size() * imageBytes());
+  for (int64_t i : indices) {
+    if (i < 0 || i >= count_) throw GanscopeError(source + ": image " + std::to_string(i) + " is out of range");
+    out.insert(out.end(), image(i), image(i) + imageBytes());
+  }
+  return fromPixels(std::move(out), static_cast<int64_t>(indices.size()), channels_, resolution_, source);
+}
+
 std::shared_ptr<ImageDataset> ImageDataset::fromPixels(std::vector<uint8_t> hwc, int64_t n, int channels,
                                                        int resolution, std::string source) {
   if (channels != 1 && channels != 3 && channels != 4) {

@@ -53,6 +53,8 @@ class ImageDataset {
   // resolution*resolution*channels bytes, RGB(A) order, never BGR.
   const uint8_t* image(int64_t i) const;
   ImageU8 imageU8(int64_t i) const;
+  // A new dataset of the images at `indices`, in that order, without labels; `source` names it in messages.
+  std::shared_ptr<ImageDataset> pick(const std::vector<int64_t>& indices, const std::string& source) const;
   // The first `count` images (for the UI strip).
   std::vector<ImageU8> thumbnails(int count) const;
   const DatasetSummary& summary() const { return summary_; }

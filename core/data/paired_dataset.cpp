@@ -74,13 +74,6 @@ std::string firstReasons(const std::vector<SkippedFile>& skipped, size_t k) {
   return s + (skipped.size() > k ? "; ..." : "");
 }
 
-std::vector<uint8_t> gather(const ImageDataset& d, const std::vector<int64_t>& indices) {
-  std::vector<uint8_t> out;
-  out.reserve(indices.size() * d.imageBytes());
-  for (int64_t i : indices) out.insert(out.end(), d.image(i), d.image(i) + d.imageBytes());
-  return out;
-}
-
 }  // namespace
 
 int pairChannels(const DataConfig& c, bool input_side) {
@@ -107,8 +100,8 @@ PairedDataset PairedDataset::subset(const std::vector<int64_t>& indices) const {
   out.source = source;
   out.summary = summary;
   const int64_t n = static_cast<int64_t>(indices.size());
-  out.a = ImageDataset::fromPixels(gather(*a, indices), n, a->channels(), a->resolution(), summary.source + " (A)");
-  out.b = ImageDataset::fromPixels(gather(*b, indices), n, b->channels(), b->resolution(), summary.source + " (B)");
+  out.a = a->pick(indices, summary.source + " (A)");
+  out.b = b->pick(indices, summary.source + " (B)");
   for (int64_t i : indices) out.names.push_back(names[static_cast<size_t>(i)]);
   out.summary.images_used = n;
   return out;

@@ -18,12 +18,19 @@ int patchLayers(int resolution);
 // Receptive field in pixels of one output logit with `layers` strided layers (16, 34, 70, ...).
 int patchReceptiveField(int layers);
 
+// BatchNorm (pix2pix) or InstanceNorm without affine parameters (CycleGAN) after the inner convolutions.
+enum class PatchNorm { Batch, Instance };
+
 class PatchDiscriminatorImpl : public torch::nn::Module {
  public:
-  // From config: input_channels + channels in, d_width, resolution.
+  // pix2pix's conditional D: input_channels + channels in, d_width, resolution; BatchNorm.
   explicit PatchDiscriminatorImpl(const ModelConfig& config);
+  // An unconditional D of images with `in_channels` channels (CycleGAN's, one per domain).
+  PatchDiscriminatorImpl(int64_t in_channels, const ModelConfig& config, PatchNorm norm);
   // Logits [N, 1, P, P] for the pairs (a, b).
   at::Tensor forward(const at::Tensor& a, const at::Tensor& b);
+  // Logits [N, 1, P, P] for images x (the unconditional D).
+  at::Tensor score(const at::Tensor& x);
   int layers() const { return layers_; }
 
  private:

@@ -25,6 +25,8 @@ at::Tensor discriminatorLoss(LossKind kind, const at::Tensor& real_logits, const
       return fake_logits.mean() - real_logits.mean();
     case LossKind::Hinge:
       return at::relu(1.0 - real_logits).mean() + at::relu(1.0 + fake_logits).mean();
+    case LossKind::LeastSquares:
+      return (real_logits - 1.0).pow(2).mean() + fake_logits.pow(2).mean();
   }
   TORCH_CHECK(false, "unknown loss kind");
 }
@@ -38,6 +40,8 @@ at::Tensor generatorLoss(LossKind kind, const at::Tensor& fake_logits) {
     case LossKind::WganGp:
     case LossKind::Hinge:
       return -fake_logits.mean();
+    case LossKind::LeastSquares:
+      return (fake_logits - 1.0).pow(2).mean();
   }
   TORCH_CHECK(false, "unknown loss kind");
 }

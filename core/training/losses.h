@@ -13,12 +13,14 @@ class DiscriminatorNet;
 //   Minimax / NonSaturating: softplus(-real) + softplus(fake)   (binary cross-entropy)
 //   WganGp:                  mean(fake) - mean(real)
 //   Hinge:                   relu(1 - real) + relu(1 + fake)
+//   LeastSquares:            (real - 1)^2 + fake^2   (LSGAN; D's output is a score, shown raw)
 at::Tensor discriminatorLoss(LossKind kind, const at::Tensor& real_logits, const at::Tensor& fake_logits);
 
 // Generator loss from D's logits on fakes.
 //   Minimax:       -softplus(fake)  == mean log(1 - D(G(z)))  (saturating: vanishing gradient when D wins)
 //   NonSaturating: softplus(-fake)  == -mean log D(G(z))
 //   WganGp, Hinge: -mean(fake)
+//   LeastSquares:  (fake - 1)^2
 at::Tensor generatorLoss(LossKind kind, const at::Tensor& fake_logits);
 
 // WGAN-GP: mean over the batch of (||grad_x D(x_hat)||_2 - 1)^2 on random interpolates x_hat (weight applied by

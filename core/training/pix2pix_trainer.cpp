@@ -13,6 +13,7 @@
 #include "models/patch_discriminator.h"
 #include "training/archive_io.h"
 #include "training/checkpoint.h"
+#include "training/translation_checkpoint.h"
 #include "training/global_rng_scope.h"
 #include "training/losses.h"
 #include "training/module_grads.h"
@@ -35,17 +36,6 @@ struct Pix2PixTrainer::State {
   int64_t images_seen = 0;
 };
 
-namespace {
-
-void applyRates(torch::optim::Adam& opt, double lr, const OptimConfig& o) {
-  for (auto& group : opt.param_groups()) {
-    auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
-    options.lr(lr);
-    options.betas(std::make_tuple(o.beta1, o.beta2));
-  }
-}
-
-}  // namespace
 
 Pix2PixTrainer::Pix2PixTrainer(TrainConfig config, const PairedDataset& train) : s_(std::make_unique<State>()) {
   State& s = *s_;
@@ -143,7 +133,8 @@ int64_t Pix2PixTrainer::stepCount() const { return s_->step; }
 const TrainConfig& Pix2PixTrainer::config() const { return s_->config; }
 UNetGenerator Pix2PixTrainer::generator() { return s_->g; }
 
-at::Tensor Pix2PixTrainer::translate(const at::Tensor& a) {
+at::Tensor Pix2PixTrainer::translate(const at::Tensor& a, bool reverse) {
+  if (reverse) throw GanscopeError("a pix2pix model translates one way only (A -> B as trained)");
   torch::NoGradGuard no_grad;
   const bool was_training = s_->g->is_training();
   s_->g->eval();
@@ -162,8 +153,8 @@ void Pix2PixTrainer::scaleLearningRates(double factor) {
   TORCH_CHECK(factor > 0, "scaleLearningRates: factor must be positive, got ", factor);
   s_->config.optim.lr_g *= factor;
   s_->config.optim.lr_d *= factor;
-  applyRates(*s_->opt_g, s_->config.optim.lr_g, s_->config.optim);
-  applyRates(*s_->opt_d, s_->config.optim.lr_d, s_->config.optim);
+  setAdamRates(*s_->opt_g, s_->config.optim.lr_g, s_->config.optim);
+  setAdamRates(*s_->opt_d, s_->config.optim.lr_d, s_->config.optim);
 }
 
 std::string Pix2PixTrainer::nonFiniteWeights() const {
@@ -178,17 +169,7 @@ std::string Pix2PixTrainer::nonFiniteWeights() const {
 
 void Pix2PixTrainer::save(const std::string& path) const {
   const State& s = *s_;
-  CheckpointHeader header;
-  header.kind = "full";
-  header.config = s.config;
-  header.step = s.step;
-  header.images_seen = s.images_seen;
-  header.fingerprint = s.fingerprint;
   const BatchLoader::Position pos = s.loader->position();
-  header.loader_epoch = pos.epoch;
-  header.loader_index = pos.index;
-  header.created = utcTimestamp();
-  header.program_version = GANSCOPE_VERSION;
   torch::serialize::OutputArchive archive;
   writeModule(archive, "G", *s.g);
   writeModule(archive, "D", *s.d);
@@ -196,70 +177,28 @@ void Pix2PixTrainer::save(const std::string& path) const {
   writeOptimizer(archive, "opt_D", *s.opt_d);
   archive.write("rng_cpu", s.cpu_rng_state);
   if (s.cuda_rng_state.defined()) archive.write("rng_cuda", s.cuda_rng_state);
-  writeCheckpointFile(path, header, archiveToBytes(archive));
+  writeCheckpointFile(path, translationHeader(s.config, s.step, s.images_seen, s.fingerprint, pos.epoch, pos.index),
+                      archiveToBytes(archive));
 }
 
 void Pix2PixTrainer::load(const std::string& path) {
   State& s = *s_;
-  const CheckpointFile file = readCheckpointFile(path);
-  const CheckpointHeader& h = file.header;
-  if (h.kind != "full") throw fileError(path, "is a generator-only file: training cannot resume from it");
-  const std::string mismatch = architectureMismatch(h.config, s.config);
-  if (!mismatch.empty()) throw fileError(path, "checkpoint does not fit this run's networks: " + mismatch);
-  if (h.fingerprint != s.fingerprint)
-    throw fileError(path, "checkpoint was trained on other image pairs (fingerprint " + h.fingerprint +
-                              " in the checkpoint, " + s.fingerprint + " for the loaded pairs)");
-  torch::serialize::InputArchive archive;
-  archiveFromBytes(archive, file.blob, path, s.device.str());
-  try {
-    readInto(archive, "G", *s.g);
-    readInto(archive, "D", *s.d);
-    readInto(archive, "opt_G", *s.opt_g);
-    readInto(archive, "opt_D", *s.opt_d);
-    s.cpu_rng_state = readTensor(archive, "rng_cpu").cpu();
-    at::Tensor cuda_state;
-    if (s.device.is_cuda() && archive.try_read("rng_cuda", cuda_state)) s.cuda_rng_state = cuda_state.cpu();
-  } catch (const c10::Error& e) {
-    throw fileError(path, std::string("checkpoint contents do not fit this run (") + e.what_without_backtrace() + ")");
-  } catch (const GanscopeError&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw fileError(path, std::string("checkpoint contents cannot be read (") + firstLine(e.what()) + ")");
-  }
+  const CheckpointHeader h =
+      readTranslationCheckpoint(path, s.config, s.fingerprint, s.device, [&s](torch::serialize::InputArchive& in) {
+        readInto(in, "G", *s.g);
+        readInto(in, "D", *s.d);
+        readInto(in, "opt_G", *s.opt_g);
+        readInto(in, "opt_D", *s.opt_d);
+        s.cpu_rng_state = readTensor(in, "rng_cpu").cpu();
+        at::Tensor cuda_state;
+        if (s.device.is_cuda() && in.try_read("rng_cuda", cuda_state)) s.cuda_rng_state = cuda_state.cpu();
+      });
   // The config's rates win (a rollback after NaN lowered them before saving).
-  applyRates(*s.opt_g, s.config.optim.lr_g, s.config.optim);
-  applyRates(*s.opt_d, s.config.optim.lr_d, s.config.optim);
+  setAdamRates(*s.opt_g, s.config.optim.lr_g, s.config.optim);
+  setAdamRates(*s.opt_d, s.config.optim.lr_d, s.config.optim);
   s.loader->seek(BatchLoader::Position{h.loader_epoch, h.loader_index});
   s.step = h.step;
   s.images_seen = h.images_seen;
-}
-
-TranslatorFile loadTranslatorFile(const std::string& path) {
-  const CheckpointFile file = readCheckpointFile(path);
-  const CheckpointHeader& h = file.header;
-  if (!isTranslationModel(h.config.model.kind))
-    throw fileError(path, "holds a " + toString(h.config.model.kind) +
-                              " model, which draws images from latents: translate needs an image-to-image "
-                              "(pix2pix) checkpoint; use `ganscope-cli sample` for this one");
-  TranslatorFile out;
-  out.config = h.config;
-  out.step = h.step;
-  out.fingerprint = h.fingerprint;
-  try {
-    out.generator = UNetGenerator(h.config.model);
-  } catch (const GanscopeError& e) {
-    throw fileError(path, e.what());
-  }
-  torch::serialize::InputArchive archive;
-  archiveFromBytes(archive, file.blob, path, "cpu");
-  try {
-    readInto(archive, "G", *out.generator);
-  } catch (const std::exception& e) {
-    throw fileError(path, std::string("generator weights cannot be read (") + firstLine(e.what()) + ")");
-  }
-  out.generator->eval();
-  for (auto& p : out.generator->parameters()) p.requires_grad_(false);
-  return out;
 }
 
 }  // namespace gs

@@ -10,52 +10,42 @@
 
 #include "config.h"
 #include "models/unet.h"
-#include "training/step_stats.h"
+#include "training/translation_trainer.h"
 
 namespace gs {
 
 struct PairedDataset;
 
-class Pix2PixTrainer {
+class Pix2PixTrainer : public TranslationTrainer {
  public:
   // config.model.input_channels, channels and resolution come from the data. Throws GanscopeError when the config
   // is not a pix2pix one or does not fit the data.
   Pix2PixTrainer(TrainConfig config, const PairedDataset& train);
-  ~Pix2PixTrainer();
+  ~Pix2PixTrainer() override;
   Pix2PixTrainer(const Pix2PixTrainer&) = delete;
   Pix2PixTrainer& operator=(const Pix2PixTrainer&) = delete;
 
   // One D update on a batch of pairs, then one G update on the same batch.
-  StepStats step();
+  StepStats step() override;
 
-  int64_t stepCount() const;
-  const TrainConfig& config() const;
+  int64_t stepCount() const override;
+  const TrainConfig& config() const override;
   // G(A) for A [N, input_channels, R, R] in [-1, 1]: eval mode (BatchNorm's running statistics, no dropout), no
-  // gradients, on the CPU.
-  at::Tensor translate(const at::Tensor& a);
+  // gradients, on the CPU. `reverse` throws: a pix2pix model has one direction.
+  at::Tensor translate(const at::Tensor& a, bool reverse = false) override;
 
   // Atomic full checkpoint; load() restores exactly and throws GanscopeError on a damaged, foreign or mismatched
   // file (other networks, other pairs).
-  void save(const std::string& path) const;
-  void load(const std::string& path);
+  void save(const std::string& path) const override;
+  void load(const std::string& path) override;
 
-  void scaleLearningRates(double factor);
-  std::string nonFiniteWeights() const;  // "" when G's and D's weights are finite
+  void scaleLearningRates(double factor) override;
+  std::string nonFiniteWeights() const override;  // "" when G's and D's weights are finite
   UNetGenerator generator();
 
  private:
   struct State;
   std::unique_ptr<State> s_;
 };
-
-// The generator of a pix2pix checkpoint, for translating (CPU, eval mode).
-struct TranslatorFile {
-  TrainConfig config;
-  UNetGenerator generator{nullptr};
-  int64_t step = 0;
-  std::string fingerprint;  // of the training pairs
-};
-// Throws GanscopeError naming the file when it is damaged or holds another kind of model.
-TranslatorFile loadTranslatorFile(const std::string& path);
 
 }  // namespace gs

@@ -56,7 +56,8 @@ void rewindRunFiles(const RunPaths& paths, int64_t step, std::unique_ptr<JsonlAp
 std::string nonFiniteStats(const StepStats& s) {
   const std::pair<const char*, double> values[] = {{"g_loss", s.g_loss},           {"d_loss", s.d_loss},
                                                    {"penalty", s.penalty},         {"g_grad_norm", s.g_grad_norm},
-                                                   {"d_grad_norm", s.d_grad_norm}, {"l1", s.l1}};
+                                                   {"d_grad_norm", s.d_grad_norm}, {"l1", s.l1},
+                                                   {"cycle", s.cycle},             {"identity", s.identity}};
   for (const auto& [name, v] : values)
     if (!std::isfinite(v)) return name;
   return "";

@@ -102,6 +102,10 @@ std::string metricsLine(const StepStats& s, double wall_time) {
   if (s.augmenting) j["augment_p"] = jsonNumber(s.augment_p);  // its presence says D sees augmented images
   j["ada_rt"] = jsonNumber(s.ada_rt);
   if (s.has_l1) j["l1"] = jsonNumber(s.l1);  // image-to-image models
+  if (s.has_cycle) {                          // CycleGAN
+    j["cycle"] = jsonNumber(s.cycle);
+    j["identity"] = jsonNumber(s.identity);
+  }
   j["t"] = jsonNumber(wall_time);
   return j.dump();
 }
@@ -127,6 +131,8 @@ bool parseMetricsLine(const std::string& line, StepStats& out, double* wall_time
   s.augmenting = readJsonNumber(j, "augment_p", s.augment_p);
   readJsonNumber(j, "ada_rt", s.ada_rt);
   s.has_l1 = readJsonNumber(j, "l1", s.l1);
+  s.has_cycle = readJsonNumber(j, "cycle", s.cycle);
+  readJsonNumber(j, "identity", s.identity);
   if (wall_time) {
     *wall_time = 0;
     readJsonNumber(j, "t", *wall_time);

@@ -22,6 +22,9 @@ struct StepStats {
   double ada_rt = 0;         // ADA's overfitting heuristic E[sign(D(real))], last interval (measured in every run)
   bool has_l1 = false;       // image-to-image models report the L1 term
   double l1 = 0;             // mean |G(A) - B| of this step, unweighted (pixels in [-1, 1])
+  bool has_cycle = false;    // CycleGAN reports its cycle and identity terms (unweighted means, both directions)
+  double cycle = 0;          // (|F(G(A)) - A| + |G(F(B)) - B|) / 2
+  double identity = 0;       // (|G(B) - B| + |F(A) - A|) / 2
 };
 
 }  // namespace gs

@@ -7,35 +7,25 @@
 #include <memory>
 #include <thread>
 
-#include "data/paired_dataset.h"
 #include "export/png_export.h"
 #include "metrics/alarm_record.h"
 #include "training/checkpoint.h"
 #include "training/jsonl_file.h"
-#include "training/pix2pix_trainer.h"
 #include "training/run_files.h"
-#include "training/translation_grid.h"
+#include "training/translation_setup.h"
 #include "util/atomic_file.h"
 #include "util/device.h"
 #include "util/error.h"
-#include "util/tensor_image.h"
 
 namespace gs {
 namespace {
 
 namespace fs = std::filesystem;
 
-// [N, C, R, R] in [-1, 1] of the pairs' side `d`.
-at::Tensor sideTensor(const ImageDataset& d) {
-  std::vector<at::Tensor> images;
-  for (int64_t i = 0; i < d.size(); ++i) images.push_back(imageToTensor(d.imageU8(i)));
-  return at::stack(images);
-}
-
 class TranslationRunLoop {
  public:
   TranslationRunLoop(TrainConfig config, std::string run_dir, const RunCallbacks& cb,
-                     std::function<void(Pix2PixTrainer&)> after_step)
+                     std::function<void(TranslationTrainer&)> after_step)
       : config_(std::move(config)), paths_{std::move(run_dir)}, cb_(cb), after_step_(std::move(after_step)) {}
   RunResult run(bool resume, const std::string& resume_from);
 
@@ -56,12 +46,11 @@ class TranslationRunLoop {
   TrainConfig config_;
   RunPaths paths_;
   const RunCallbacks& cb_;
-  std::function<void(Pix2PixTrainer&)> after_step_;
-  std::unique_ptr<Pix2PixTrainer> trainer_;
+  std::function<void(TranslationTrainer&)> after_step_;
+  TranslationSetup setup_;
+  TranslationTrainer* trainer_ = nullptr;  // setup_'s
   std::unique_ptr<JsonlAppender> metrics_;
   std::unique_ptr<JsonlAppender> alarms_;
-  PairedDataset grid_pairs_;
-  at::Tensor grid_inputs_;
   std::string last_checkpoint_;
   std::vector<Alarm> raised_;
   int rollbacks_ = 0;
@@ -69,13 +58,11 @@ class TranslationRunLoop {
 };
 
 void TranslationRunLoop::writeSamples(int64_t step) {
-  const ImageU8 grid = translationGrid(grid_pairs_.a->thumbnails(static_cast<int>(grid_pairs_.size())),
-                                       tensorToImages(trainer_->translate(grid_inputs_)),
-                                       grid_pairs_.b->thumbnails(static_cast<int>(grid_pairs_.size())));
+  const ImageU8 grid = setup_.grid(*trainer_);
   PngText text = standardExportText();
   text.emplace_back("Step", std::to_string(step));
   text.emplace_back("Seed", std::to_string(config_.seed));
-  text.emplace_back("Columns", "input | output | target");
+  text.emplace_back("Columns", setup_.columns);
   writePng(paths_.sampleFile(step), grid, text);
   if (cb_.on_samples) cb_.on_samples(grid, step);
 }
@@ -127,17 +114,10 @@ RunResult TranslationRunLoop::run(bool resume, const std::string& resume_from) {
   validate(config_);
   setCpuThreads(config_.threads);
 
-  // Decode the pairs first: a bad folder should fail before anything is written.
-  const PairedDataset data = loadPairedDataset(config_.data, cb_.on_load_progress, cb_.should_stop);
-  if (cb_.on_dataset) cb_.on_dataset(data.summary);
-  // The grid shows pairs held aside from training (training pairs when the dataset is too small to spare them).
-  const std::vector<int64_t> held = heldOutIndices(data.size(), config_.grid_size);
-  std::vector<int64_t> shown = held;
-  for (int64_t i = 0; held.empty() && i < std::min<int64_t>(data.size(), config_.grid_size); ++i) shown.push_back(i);
-  grid_pairs_ = data.subset(shown);
-  grid_inputs_ = sideTensor(*grid_pairs_.a);
-
-  trainer_ = std::make_unique<Pix2PixTrainer>(config_, held.empty() ? data : data.without(held));
+  // Decode the data first: a bad folder should fail before anything is written.
+  setup_ = setUpTranslation(config_, cb_.on_load_progress, cb_.should_stop);
+  if (cb_.on_dataset) cb_.on_dataset(setup_.summary);
+  trainer_ = setup_.trainer.get();
   if (resume) {
     trainer_->load(resume_from);
     last_checkpoint_ = resume_from;
@@ -214,7 +194,7 @@ RunResult TranslationRunLoop::run(bool resume, const std::string& resume_from) {
 
 RunResult trainTranslationRun(const TrainConfig& config, const std::string& run_dir, bool resume,
                               const std::string& resume_from, const RunCallbacks& cb,
-                              const std::function<void(Pix2PixTrainer&)>& after_step) {
+                              const std::function<void(TranslationTrainer&)>& after_step) {
   return TranslationRunLoop(config, run_dir, cb, after_step).run(resume, resume_from);
 }
 

@@ -6,10 +6,11 @@
 
 #include <cstring>
 #include <filesystem>
+#include <utility>
 
 #include "data/edge_map.h"
 #include "data/image_decode.h"
-#include "training/pix2pix_trainer.h"
+#include "training/translator_file.h"
 #include "training/translation_grid.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
@@ -97,8 +98,19 @@ bool ImageTranslator::edgesModel() const {
   return config().data.pairs == PairSource::Edges && !config().data.reverse_pairs;
 }
 
-std::string ImageTranslator::directionText() const {
+bool ImageTranslator::twoWay() const { return static_cast<bool>(model_->file.b_to_a); }
+
+std::string ImageTranslator::directionText(bool reverse) const {
   const DataConfig& d = config().data;
+  if (twoWay()) {
+    auto name = [](const std::string& path) {
+      std::filesystem::path p(path);
+      return (p.filename().empty() ? p.parent_path() : p).filename().string();
+    };
+    std::string a = d.path_b.empty() ? d.class_a : name(d.path), b = d.path_b.empty() ? d.class_b : name(d.path_b);
+    if (reverse) std::swap(a, b);
+    return std::string(reverse ? "B -> A (" : "A -> B (") + a + " -> " + b + ")";
+  }
   if (d.pairs == PairSource::Edges) return d.reverse_pairs ? "image -> edges" : "edges -> image";
   return std::string(d.reverse_pairs ? "B -> A" : "A -> B") + " (" + toString(d.pairs) + ")";
 }
@@ -126,21 +138,25 @@ ImageU8 ImageTranslator::prepare(const ImageU8& image, bool edges_from_photo) co
   return out;
 }
 
-ImageU8 ImageTranslator::translate(const ImageU8& image, bool edges_from_photo) const {
+ImageU8 ImageTranslator::translate(const ImageU8& image, bool edges_from_photo, bool reverse) const {
+  if (reverse && !twoWay())
+    throw fileError(path_, "holds a one-way (" + toString(config().model.kind) + ") model: it translates " +
+                               directionText() + " only");
   const ImageU8 a = prepare(image, edges_from_photo);
   std::lock_guard<std::mutex> lock(mutex_);
-  torch::NoGradGuard no_grad;  // thread-local: set here, on the calling thread
-  const at::Tensor out = model_->file.generator->forward(imageToTensor(a).unsqueeze(0));
+  at::NoGradGuard no_grad;  // thread-local: set here, on the calling thread
+  const auto& g = reverse ? model_->file.b_to_a : model_->file.a_to_b;
+  const at::Tensor out = g(imageToTensor(a).unsqueeze(0));
   return tensorToImages(out).front();
 }
 
-PngText ImageTranslator::recipe(const TranslationInput& input, bool edges_from_photo) const {
+PngText ImageTranslator::recipe(const TranslationInput& input, bool edges_from_photo, bool reverse) const {
   PngText text = standardExportText();
   text.emplace_back("Model", toString(config().model.kind) + " " + std::to_string(config().model.resolution) + " px");
   text.emplace_back("Checkpoint", std::filesystem::path(path_).filename().string());
   text.emplace_back("Step", std::to_string(step()));
   text.emplace_back("Training data fingerprint", model_->file.fingerprint);
-  text.emplace_back("Direction", directionText());
+  text.emplace_back("Direction", directionText(reverse));
   text.emplace_back("Input", input.name);
   text.emplace_back("Input fingerprint", input.fingerprint);
   text.emplace_back("Input treatment", edges_from_photo

@@ -171,11 +171,11 @@ TEST(TranslationRun, RollsBackAfterNaNWithAnAlarm) {
   const double lr = c.optim.lr_g;
   // G's weights turn NaN once, after step 5: the loop goes back to step 3 with halved rates and trains on to 6.
   bool poisoned = false;
-  auto poison = [&poisoned](Pix2PixTrainer& t) {
+  auto poison = [&poisoned](TranslationTrainer& t) {
     if (poisoned || t.stepCount() != 5) return;
     poisoned = true;
     at::NoGradGuard no_grad;
-    for (auto& p : t.generator()->parameters()) p.fill_(std::nan(""));
+    for (auto& p : dynamic_cast<Pix2PixTrainer&>(t).generator()->parameters()) p.fill_(std::nan(""));
   };
   std::vector<Alarm> alarms;
   RunCallbacks cb;

@@ -104,7 +104,7 @@ class ChartsTest : public QObject {
     QVERIFY(error.contains("/nonexistent/dir/m.csv"));
   }
 
-  void l1ChartShowsOnlyForImageToImageRuns() {
+  void imageToImageLossesShowOnlyForSuchRuns() {
     ChartsPanel panel;
     panel.show();
     panel.append({stats(1, 1.0, 0.5), stats(2, 0.9, 0.5)});
@@ -127,8 +127,26 @@ class ChartsTest : public QObject {
     QCOMPARE(panel.findChildren<MetricChartView*>().size() - visibleCharts(panel), 1);
     bool l1_shown = false;
     for (auto* view : panel.findChildren<MetricChartView*>())
-      if (view->isVisible() && view->chart()->title() == "L1 to target") l1_shown = true;
+      if (view->isVisible() && view->chart()->title() == "Image-to-image losses") l1_shown = true;
     QVERIFY(l1_shown);
+
+    // CycleGAN: the cycle and identity curves in the same chart, and no L1.
+    QVector<StepStats> cyclegan;
+    for (int i = 1; i <= 4; ++i) {
+      StepStats s = stats(i, 1.0, 0.5);
+      s.has_cycle = true;
+      s.cycle = 0.4 / i;
+      s.identity = 0.2 / i;
+      cyclegan.push_back(s);
+    }
+    panel.clear();
+    panel.append(cyclegan);
+    panel.refreshNow();
+    QCOMPARE(panel.drawnPoints(Metric::L1), 0);
+    QCOMPARE(panel.drawnPoints(Metric::Cycle), 4);
+    QCOMPARE(panel.drawnPoints(Metric::Identity), 4);
+    QCOMPARE(panel.history().smoothed(Metric::Identity, 0.0, 100).back().y(), 0.2 / 4);
+    QCOMPARE(panel.findChildren<MetricChartView*>().size() - visibleCharts(panel), 1);
   }
 
   void roundTicksFollowARangeJumpBeforeTheAxisIsLaidOut() {

@@ -46,8 +46,10 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   augment_plot_ = plots_.back().view;
   plots_.push_back(makePlot("Gradient norm", "L2 norm", {Metric::GGradNorm, Metric::DGradNorm},
                             {QColor(255, 140, 60), QColor(80, 160, 255)}));
-  // Image-to-image models (pix2pix): the L1 distance of G(A) to the target, shown only for such runs.
-  plots_.push_back(makePlot("L1 to target", "L1", {Metric::L1}, {QColor(240, 190, 60)}));
+  // Image-to-image models, shown only for such runs: pix2pix's L1 distance of G(A) to the target, CycleGAN's cycle
+  // (A -> B -> A) and identity distances.
+  plots_.push_back(makePlot("Image-to-image losses", "mean |difference|", {Metric::L1, Metric::Cycle, Metric::Identity},
+                            {QColor(240, 190, 60), QColor(90, 200, 120), QColor(230, 90, 200)}));
   l1_plot_ = plots_.back().view;
   l1_plot_->hide();
   for (auto& plot : plots_) charts->addWidget(plot.view, 1);
@@ -142,9 +144,9 @@ void ChartsPanel::refreshNow() {
   dirty_ = false;
   ++refreshes_;
   for (auto& plot : plots_) refreshPlot(plot);
-  // An image-to-image run has an L1 curve and never augments: its L1 chart takes the Augmentation chart's place.
-  l1_plot_->setVisible(history_.hasL1());
-  augment_plot_->setVisible(!history_.hasL1());
+  // An image-to-image run never augments: its losses chart takes the Augmentation chart's place.
+  l1_plot_->setVisible(history_.hasTranslationLosses());
+  augment_plot_->setVisible(!history_.hasTranslationLosses());
   if (history_.empty()) {
     count_label_->setText("no data yet");
   } else {

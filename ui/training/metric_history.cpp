@@ -21,6 +21,8 @@ const std::vector<MetricInfo>& allMetrics() {
       {Metric::AugmentP, "p", "augment_p"},
       {Metric::AdaRt, "r_t", "ada_rt"},
       {Metric::L1, "L1", "l1"},
+      {Metric::Cycle, "cycle", "cycle"},
+      {Metric::Identity, "identity", "identity"},
   };
   return metrics;
 }
@@ -38,6 +40,8 @@ double metricValue(const StepStats& s, Metric m) {
     case Metric::AugmentP: return s.augment_p;
     case Metric::AdaRt: return s.ada_rt;
     case Metric::L1: return s.has_l1 ? s.l1 : std::nan("");
+    case Metric::Cycle: return s.has_cycle ? s.cycle : std::nan("");
+    case Metric::Identity: return s.has_cycle ? s.identity : std::nan("");
   }
   return 0;
 }
@@ -46,7 +50,7 @@ void MetricHistory::append(const StepStats& s) {
   // A resumed or re-attached run can repeat steps: keep the history ordered and unique.
   while (!steps_.empty() && steps_.back().step >= s.step) steps_.pop_back();
   steps_.push_back(s);
-  has_l1_ = has_l1_ || s.has_l1;
+  translation_ = translation_ || s.has_l1 || s.has_cycle;
 }
 
 QVector<QPointF> decimate(const QVector<QPointF>& points, int max_points) {

@@ -11,8 +11,10 @@
 
 namespace gs {
 
-// L1: image-to-image models' |G(A) - B| (NaN, so not drawn, for steps without it).
-enum class Metric { GLoss, DLoss, Penalty, DReal, DFake, GGradNorm, DGradNorm, ImagesPerSecond, AugmentP, AdaRt, L1 };
+// L1: pix2pix's |G(A) - B|; Cycle and Identity: CycleGAN's terms (NaN, so not drawn, for steps without them).
+enum class Metric {
+  GLoss, DLoss, Penalty, DReal, DFake, GGradNorm, DGradNorm, ImagesPerSecond, AugmentP, AdaRt, L1, Cycle, Identity
+};
 
 struct MetricInfo {
   Metric metric;
@@ -27,12 +29,13 @@ class MetricHistory {
   void append(const StepStats& s);
   void clear() {
     steps_.clear();
-    has_l1_ = false;
+    translation_ = false;
   }
   size_t size() const { return steps_.size(); }
   bool empty() const { return steps_.empty(); }
   const std::vector<StepStats>& steps() const { return steps_; }
-  bool hasL1() const { return has_l1_; }  // some step came from an image-to-image model
+  // Some step came from an image-to-image model (it has L1, or cycle and identity losses).
+  bool hasTranslationLosses() const { return translation_; }
 
   // At most about max_points points: each bucket of steps keeps its minimum and maximum, so spikes survive.
   QVector<QPointF> raw(Metric m, int max_points) const;
@@ -45,7 +48,7 @@ class MetricHistory {
 
  private:
   std::vector<StepStats> steps_;
-  bool has_l1_ = false;
+  bool translation_ = false;
 };
 
 // Keeps each bucket's first, min and max points in step order; exposed for tests.

@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/training/domain_b_field.h"
+
 namespace gs {
 namespace {
 
@@ -54,13 +56,16 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   model_->addItem("DCGAN", int(ModelKind::Dcgan));
   model_->addItem("Style-based", int(ModelKind::Style));
   model_->addItem("pix2pix (image to image)", int(ModelKind::Pix2Pix));
+  model_->addItem("CycleGAN (unpaired image to image)", int(ModelKind::CycleGan));
   model_->setToolTip("pix2pix translates paired images A -> B (U-Net G, PatchGAN D, L1 weight 100): choose where "
-                     "the pairs come from below");
+                     "the pairs come from below. CycleGAN learns A -> B and B -> A from two unpaired sets (ResNet "
+                     "G both ways, least-squares loss, cycle and identity losses): give domain B below");
   pairs_ = new QComboBox(this);
   pairs_->addItem("Auto (A/ and B/ folders, else side by side)", int(PairSource::Auto));
   pairs_->addItem("Side by side (A|B in each file)", int(PairSource::SideBySide));
   pairs_->addItem("A/ and B/ folders", int(PairSource::Folders));
   pairs_->addItem("Edges → image (Canny)", int(PairSource::Edges));
+  domain_b_ = new DomainBField(this);
   pairs_->setToolTip("pix2pix: where the (A, B) pairs come from. Edges: any image folder; A is each image's Canny "
                      "edge map, B the image");
   resolution_ = new QComboBox(this);
@@ -70,6 +75,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   loss_->addItem("Minimax (saturating)", int(LossKind::Minimax));
   loss_->addItem("WGAN-GP", int(LossKind::WganGp));
   loss_->addItem("Hinge", int(LossKind::Hinge));
+  loss_->addItem("Least squares (LSGAN)", int(LossKind::LeastSquares));
   latent_dim_ = intBox(this, 2, 1024);
   width_ = intBox(this, 4, 1024, " ch");
   width_->setToolTip("Generator and discriminator width (channels of the widest hidden layer)");
@@ -104,6 +110,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   device_->addItems({"auto", "cpu", "cuda"});
   form->addRow("Model", model_);
   form->addRow("Pairs", pairs_);
+  form->addRow("Domain B", domain_b_);
   form->addRow("Resolution", resolution_);
   form->addRow("Loss", loss_);
   form->addRow("Latent size", latent_dim_);
@@ -173,10 +180,13 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     const OptimConfig o = defaultOptim(kind, resolution());
     lr_g_->setValue(o.lr_g);
     lr_d_->setValue(o.lr_d);
-    // pix2pix trains without an EMA generator or augmentation; its pairs choice only applies to it.
+    // Image-to-image models train without an EMA generator or augmentation, CycleGAN with least squares; the
+    // pairs choice applies to pix2pix, domain B to CycleGAN.
     ema_kimg_->setValue(o.ema_kimg);
     augment_->setCurrentIndex(std::max(0, augment_->findData(int(o.augment))));
-    pairs_->setEnabled(isTranslationModel(kind));
+    loss_->setCurrentIndex(std::max(0, loss_->findData(int(o.loss))));
+    pairs_->setEnabled(kind == ModelKind::Pix2Pix);
+    domain_b_->setEnabled(kind == ModelKind::CycleGan);
   });
 
   setConfig(panelDefaults(ModelKind::Dcgan, LossKind::NonSaturating));
@@ -218,7 +228,7 @@ void TrainingPanel::markChanged() {
   const auto differs = [](double a, double b) { return std::abs(a - b) > 1e-12 * std::max(1.0, std::abs(b)); };
   mark(model_, now.model.kind != ModelKind::Dcgan);
   mark(resolution_, now.model.resolution != d.model.resolution);
-  mark(loss_, now.optim.loss != LossKind::NonSaturating);
+  mark(loss_, now.optim.loss != defaultOptim(now.model.kind, now.model.resolution).loss);
   mark(latent_dim_, now.model.latent_dim != d.model.latent_dim);
   mark(width_, now.model.g_width != d.model.g_width);
   mark(lr_g_, differs(now.optim.lr_g, d.optim.lr_g));
@@ -239,6 +249,7 @@ TrainConfig TrainingPanel::config() const {
   TrainConfig c = base_;
   c.model.kind = ModelKind(model_->currentData().toInt());
   c.data.pairs = PairSource(pairs_->currentData().toInt());
+  domain_b_->apply(c.data);
   c.model.resolution = c.data.resolution = resolution();
   c.optim.loss = LossKind(loss_->currentData().toInt());
   c.model.latent_dim = latent_dim_->value();
@@ -274,7 +285,9 @@ void TrainingPanel::setConfig(const TrainConfig& c) {
   base_ = c;
   model_->setCurrentIndex(model_->findData(int(c.model.kind)));
   pairs_->setCurrentIndex(std::max(0, pairs_->findData(int(c.data.pairs))));
-  pairs_->setEnabled(isTranslationModel(c.model.kind));
+  pairs_->setEnabled(c.model.kind == ModelKind::Pix2Pix);
+  domain_b_->set(c.data);
+  domain_b_->setEnabled(c.model.kind == ModelKind::CycleGan);
   resolution_->setCurrentIndex(std::max(0, resolution_->findData(c.model.resolution)));
   const QSignalBlocker block(loss_);  // keep the given rates and steps, not the loss presets
   loss_->setCurrentIndex(loss_->findData(int(c.optim.loss)));
@@ -311,6 +324,8 @@ void TrainingPanel::setRunning(bool running, bool paused) {
                                                     batch_, d_steps_, ema_kimg_, spectral_norm_, minibatch_std_,
                                                     hflip_, augment_, steps_, sample_every_, seed_, device_})
     w->setEnabled(!running);
+  pairs_->setEnabled(!running && model_->currentData().toInt() == int(ModelKind::Pix2Pix));
+  domain_b_->setEnabled(!running && model_->currentData().toInt() == int(ModelKind::CycleGan));
 }
 
 void TrainingPanel::setRunFolder(const QString& path) {

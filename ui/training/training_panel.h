@@ -16,6 +16,8 @@ class QSpinBox;
 
 namespace gs {
 
+class DomainBField;
+
 class TrainingPanel : public QWidget {
   Q_OBJECT
  public:
@@ -37,6 +39,7 @@ class TrainingPanel : public QWidget {
   QPushButton* startButton() const { return start_; }
   QPushButton* stopButton() const { return stop_; }
   QPushButton* pauseButton() const { return pause_; }
+  DomainBField* domainB() const { return domain_b_; }
 
  Q_SIGNALS:
   void startRequested();
@@ -53,6 +56,7 @@ class TrainingPanel : public QWidget {
   // defaults of the chosen model and loss.
   void markChanged();
   QComboBox* pairs_ = nullptr;  // pix2pix: where the pairs come from
+  DomainBField* domain_b_ = nullptr;  // CycleGAN: the second folder, or two classes
   QComboBox* model_;
   QComboBox* resolution_;
   QComboBox* loss_;

@@ -1,6 +1,7 @@
 #include "ui/translate/translate_panel.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -23,7 +24,7 @@ TranslatePanel::TranslatePanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   auto* bar = new QHBoxLayout;
   auto* open_model = new QPushButton("Open model\u2026", this);
-  open_model->setToolTip("An image-to-image checkpoint (trained with --model pix2pix)");
+  open_model->setToolTip("An image-to-image checkpoint (trained with --model pix2pix or cyclegan)");
   model_label_ = new QLabel("No image-to-image model loaded.", this);
   auto* open_image = new QPushButton("Open image\u2026", this);
   auto* clear = new QPushButton("Clear", this);
@@ -32,6 +33,10 @@ TranslatePanel::TranslatePanel(QWidget* parent) : QWidget(parent) {
   from_photo_->setToolTip("Edges models: turn the input into its Canny edge map first, as training built the pairs "
                           "(off: the input is taken as a line drawing)");
   from_photo_->setEnabled(false);
+  direction_ = new QComboBox(this);
+  direction_->addItems({"A \u2192 B", "B \u2192 A"});
+  direction_->setToolTip("CycleGAN models translate both ways");
+  direction_->setEnabled(false);
   export_ = new QPushButton("Export PNG\u2026", this);
   export_->setEnabled(false);
   bar->addWidget(open_model);
@@ -39,6 +44,7 @@ TranslatePanel::TranslatePanel(QWidget* parent) : QWidget(parent) {
   bar->addWidget(open_image);
   bar->addWidget(clear);
   bar->addWidget(from_photo_);
+  bar->addWidget(direction_);
   bar->addWidget(export_);
   layout->addLayout(bar);
 
@@ -49,17 +55,24 @@ TranslatePanel::TranslatePanel(QWidget* parent) : QWidget(parent) {
   seen_view_->setMaximumWidth(200);
   output_view_ = new ImageCanvas(this);
   output_view_->setPlaceholder("Open a model, then draw or open an image:\nits translation appears here.");
+  back_view_ = new ImageCanvas(this);
+  back_view_->setPlaceholder("The output translated back");
   auto column = [this](const QString& title, QWidget* w) {
-    auto* box = new QVBoxLayout;
-    auto* label = new QLabel(title, this);
+    auto* holder = new QWidget(this);
+    auto* box = new QVBoxLayout(holder);
+    box->setContentsMargins(0, 0, 0, 0);
+    auto* label = new QLabel(title, holder);
     label->setAlignment(Qt::AlignHCenter);
     box->addWidget(label);
     box->addWidget(w, 1);
-    return box;
+    return holder;
   };
-  views->addLayout(column("Input (draw, or drop an image)", pad_), 3);
-  views->addLayout(column("Model input", seen_view_), 1);
-  views->addLayout(column("Output", output_view_), 3);
+  views->addWidget(column("Input (draw, or drop an image)", pad_), 3);
+  views->addWidget(column("Model input", seen_view_), 1);
+  views->addWidget(column("Output", output_view_), 3);
+  back_column_ = column("Round trip (output translated back)", back_view_);
+  back_column_->hide();
+  views->addWidget(back_column_, 3);
   layout->addLayout(views, 1);
   status_ = new QLabel(this);
   status_->setWordWrap(true);
@@ -67,11 +80,13 @@ TranslatePanel::TranslatePanel(QWidget* parent) : QWidget(parent) {
 
   service_ = new TranslationService(this);
   connect(service_, &TranslationService::translated, this,
-          [this](const QImage& seen, const QImage& out, double ms) {
+          [this](const QImage& seen, const QImage& out, const QImage& back, double ms) {
             seen_ = seen;
             output_ = out;
+            back_ = back;
             seen_view_->setImage(seen);
             output_view_->setImage(out);
+            if (!back.isNull()) back_view_->setImage(back);
             export_->setEnabled(true);
             status_->setText(QString("Translated in %1 ms.").arg(ms, 0, 'f', 1));
             Q_EMIT outputShown();
@@ -84,6 +99,10 @@ TranslatePanel::TranslatePanel(QWidget* parent) : QWidget(parent) {
   });
   connect(pad_, &SketchPad::fileDropped, this, [this](const QString& path) { openImage(path); });
   connect(from_photo_, &QCheckBox::toggled, this, [this] { requestTranslation(); });
+  connect(direction_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+    if (translator_) model_label_->setText(modelLabel());
+    requestTranslation();
+  });
   connect(clear, &QPushButton::clicked, this, [this] {
     file_input_.reset();
     from_photo_->setChecked(false);
@@ -122,11 +141,14 @@ bool TranslatePanel::loadModel(const QString& checkpoint) {
     return false;
   }
   const TrainConfig& c = translator_->config();
-  model_label_->setText(QString("%1 \u00B7 %2 \u00B7 %3 px \u00B7 step %4")
-                            .arg(QFileInfo(checkpoint).fileName(),
-                                 QString::fromStdString(translator_->directionText()))
-                            .arg(c.model.resolution)
-                            .arg(translator_->step()));
+  {
+    const QSignalBlocker block(direction_);
+    direction_->setCurrentIndex(0);
+  }
+  direction_->setEnabled(translator_->twoWay());
+  back_column_->setVisible(translator_->twoWay());
+  back_ = QImage();
+  model_label_->setText(modelLabel());
   // Strokes as wide as Canny's one-pixel lines at twice the model's resolution, the weight of the training edge
   // maps' lines (bolder strokes drew blobs in the emoji model).
   pad_->setPenWidth(std::max(2, SketchPad::kSize / (2 * c.model.resolution)));
@@ -158,6 +180,16 @@ bool TranslatePanel::openImage(const QString& path) {
   return true;
 }
 
+bool TranslatePanel::reverse() const { return translator_ && translator_->twoWay() && direction_->currentIndex() == 1; }
+
+QString TranslatePanel::modelLabel() const {
+  return QString("%1 \u00B7 %2 \u00B7 %3 px \u00B7 step %4")
+      .arg(QFileInfo(QString::fromStdString(translator_->path())).fileName(),
+           QString::fromStdString(translator_->directionText(reverse())))
+      .arg(translator_->config().model.resolution)
+      .arg(translator_->step());
+}
+
 TranslationInput TranslatePanel::currentInput() const {
   if (file_input_ && !drawn_on_) return *file_input_;
   const QString name = file_input_ ? "sketch on " + QString::fromStdString(file_input_->name) : "sketch";
@@ -170,6 +202,7 @@ void TranslatePanel::requestTranslation() {
   r.translator = translator_;
   r.input = currentInput().image;
   r.edges_from_photo = from_photo_->isChecked();
+  r.reverse = reverse();
   service_->request(std::move(r));
 }
 
@@ -179,7 +212,8 @@ bool TranslatePanel::exportTo(const QString& path) {
     return false;
   }
   try {
-    writePng(path.toStdString(), fromQImage(output_), translator_->recipe(currentInput(), from_photo_->isChecked()));
+    writePng(path.toStdString(), fromQImage(output_),
+             translator_->recipe(currentInput(), from_photo_->isChecked(), reverse()));
   } catch (const std::exception& e) {
     showFailure(QString::fromStdString(e.what()));
     return false;

@@ -29,8 +29,10 @@ void TranslationWorker::drain() {
     timer.start();
     try {
       const ImageU8 seen = job->translator->prepare(job->input, job->edges_from_photo);
-      const ImageU8 out = job->translator->translate(job->input, job->edges_from_photo);
-      Q_EMIT translated(toQImage(seen), toQImage(out), job->stamp, timer.nsecsElapsed() / 1e6);
+      const ImageTranslator& t = *job->translator;
+      const ImageU8 out = t.translate(job->input, job->edges_from_photo, job->reverse);
+      const QImage back = t.twoWay() ? toQImage(t.translate(out, false, !job->reverse)) : QImage();
+      Q_EMIT translated(toQImage(seen), toQImage(out), back, job->stamp, timer.nsecsElapsed() / 1e6);
     } catch (const std::exception& e) {
       Q_EMIT failed(QString::fromStdString(e.what()), job->stamp);
     }
@@ -41,10 +43,10 @@ TranslationService::TranslationService(QObject* parent) : QObject(parent), worke
   worker_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
   connect(worker_, &TranslationWorker::translated, this,
-          [this](const QImage& seen, const QImage& out, quint64 stamp, double ms) {
+          [this](const QImage& seen, const QImage& out, const QImage& back, quint64 stamp, double ms) {
             if (stamp < shown_) return;  // an older request finished after a newer one
             shown_ = stamp;
-            Q_EMIT translated(seen, out, ms);
+            Q_EMIT translated(seen, out, back, ms);
           });
   connect(worker_, &TranslationWorker::failed, this, [this](const QString& message, quint64 stamp) {
     if (stamp >= shown_) Q_EMIT failed(message);

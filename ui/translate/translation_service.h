@@ -21,6 +21,7 @@ struct TranslationRequest {
   std::shared_ptr<const ImageTranslator> translator;
   ImageU8 input;
   bool edges_from_photo = false;
+  bool reverse = false;  // B -> A (two-way models)
   quint64 stamp = 0;
 };
 
@@ -31,8 +32,9 @@ class TranslationWorker : public QObject {
   Q_INVOKABLE void drain();  // on the worker thread: translates the newest pending request until none is left
 
  Q_SIGNALS:
-  // `seen`: the input as the model saw it (after layout or edge detection); `output`: G's result.
-  void translated(QImage seen, QImage output, quint64 stamp, double milliseconds);
+  // `seen`: the input as the model saw it (after layout or edge detection); `output`: G's result; `back`: for a
+  // two-way model, the output translated back (the round trip A -> B -> A), else null.
+  void translated(QImage seen, QImage output, QImage back, quint64 stamp, double milliseconds);
   void failed(QString message, quint64 stamp);
 
  private:
@@ -52,7 +54,7 @@ class TranslationService : public QObject {
   quint64 requestedStamp() const { return next_stamp_ - 1; }  // of the newest request
 
  Q_SIGNALS:
-  void translated(QImage seen, QImage output, double milliseconds);
+  void translated(QImage seen, QImage output, QImage back, double milliseconds);
   void failed(QString message);
 
  private:
