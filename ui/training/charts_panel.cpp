@@ -3,6 +3,8 @@
 #include <QChart>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPushButton>
 #include <QTimer>
@@ -48,7 +50,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
                             {QColor(255, 140, 60), QColor(80, 160, 255)}));
   // Image-to-image models, shown only for such runs: pix2pix's L1 distance of G(A) to the target, CycleGAN's cycle
   // (A -> B -> A) and identity distances.
-  plots_.push_back(makePlot("Image-to-image losses", "mean |difference|", {Metric::L1, Metric::Cycle, Metric::Identity},
+  plots_.push_back(makePlot("Image-to-image losses", "mean |a \u2212 b|", {Metric::L1, Metric::Cycle, Metric::Identity},
                             {QColor(240, 190, 60), QColor(90, 200, 120), QColor(230, 90, 200)}));
   l1_plot_ = plots_.back().view;
   l1_plot_->hide();
@@ -167,6 +169,9 @@ void ChartsPanel::refreshPlot(Plot& plot) {
     plot.raw[i]->replace(raw);  // one call, one repaint: appending point by point is far slower
     plot.smooth[i]->replace(smooth);
     growRange(raw, lo, hi);
+    // A curve this run does not have (L1 in a CycleGAN run) leaves the legend.
+    if (!history_.empty())
+      for (auto* marker : plot.view->chart()->legend()->markers(plot.smooth[i])) marker->setVisible(!raw.isEmpty());
   }
   if (plot.target) {
     QVector<QPointF> line;
@@ -192,6 +197,10 @@ QString ChartsPanel::readout(double step) const {
   const QString augment = s->augmenting
                               ? QString("\naugment p %1 \u00B7 r_t %2").arg(s->augment_p, 0, 'f', 3).arg(s->ada_rt, 0, 'f', 2)
                               : QString("\nr_t %1 (no augmentation)").arg(s->ada_rt, 0, 'f', 2);
+  QString translation;
+  if (s->has_l1) translation = QString("\nL1 %1").arg(s->l1, 0, 'f', 4);
+  if (s->has_cycle)
+    translation = QString("\ncycle %1 \u00B7 identity %2").arg(s->cycle, 0, 'f', 4).arg(s->identity, 0, 'f', 4);
   return QString("step %1\nG loss %2 \u00B7 D loss %3\nD(x) %4 \u00B7 D(G(z)) %5\n|grad G| %6 \u00B7 |grad D| %7\n%8 images/s")
       .arg(s->step)
       .arg(s->g_loss, 0, 'f', 4)
@@ -200,7 +209,7 @@ QString ChartsPanel::readout(double step) const {
       .arg(s->d_fake, 0, 'f', 3)
       .arg(s->g_grad_norm, 0, 'g', 4)
       .arg(s->d_grad_norm, 0, 'g', 4)
-      .arg(s->images_per_second, 0, 'f', 1) + augment + alarms;
+      .arg(s->images_per_second, 0, 'f', 1) + translation + augment + alarms;
 }
 
 }  // namespace gs

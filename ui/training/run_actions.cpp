@@ -113,8 +113,12 @@ void RunActions::startTraining(const QString& run_dir_in) {
   p_.panel->showMessage("Loading the dataset\u2026");
   if (!p_.explorer->generator())
     p_.explorer->explorerCanvas()->setPlaceholder(
-        QString("Training. The explorer opens the live generator at the first checkpoint (step %1).")
-            .arg(config.checkpoint_every));
+        isTranslationModel(config.model.kind)
+            ? QString("Training an image-to-image model: it has no latent space to explore. Its grids are in the "
+                      "Samples tab, and the Image to image tab opens it at the first checkpoint (step %1).")
+                  .arg(config.checkpoint_every)
+            : QString("Training. The explorer opens the live generator at the first checkpoint (step %1).")
+                  .arg(config.checkpoint_every));
   p_.remember("recent/runs", run_dir);
   p_.training->start(config, run_dir);
 }

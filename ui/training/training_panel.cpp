@@ -187,6 +187,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     loss_->setCurrentIndex(std::max(0, loss_->findData(int(o.loss))));
     pairs_->setEnabled(kind == ModelKind::Pix2Pix);
     domain_b_->setEnabled(kind == ModelKind::CycleGan);
+    latent_dim_->setEnabled(!isTranslationModel(kind));  // image-to-image models have no latent
   });
 
   setConfig(panelDefaults(ModelKind::Dcgan, LossKind::NonSaturating));
@@ -288,6 +289,7 @@ void TrainingPanel::setConfig(const TrainConfig& c) {
   pairs_->setEnabled(c.model.kind == ModelKind::Pix2Pix);
   domain_b_->set(c.data);
   domain_b_->setEnabled(c.model.kind == ModelKind::CycleGan);
+  latent_dim_->setEnabled(!isTranslationModel(c.model.kind));
   resolution_->setCurrentIndex(std::max(0, resolution_->findData(c.model.resolution)));
   const QSignalBlocker block(loss_);  // keep the given rates and steps, not the loss presets
   loss_->setCurrentIndex(loss_->findData(int(c.optim.loss)));
@@ -326,6 +328,7 @@ void TrainingPanel::setRunning(bool running, bool paused) {
     w->setEnabled(!running);
   pairs_->setEnabled(!running && model_->currentData().toInt() == int(ModelKind::Pix2Pix));
   domain_b_->setEnabled(!running && model_->currentData().toInt() == int(ModelKind::CycleGan));
+  latent_dim_->setEnabled(!running && !isTranslationModel(ModelKind(model_->currentData().toInt())));
 }
 
 void TrainingPanel::setRunFolder(const QString& path) {
