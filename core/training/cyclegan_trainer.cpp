@@ -71,11 +71,7 @@ CycleGanTrainer::CycleGanTrainer(TrainConfig config, const UnpairedDataset& trai
   s.device = selectDevice(config.device);
 
   // Weights from the seeded global CPU generator, then moved: the same weights on any device.
-  {
-    at::Generator cpu = at::detail::getDefaultCPUGenerator();
-    std::lock_guard<std::mutex> lock(cpu.mutex());
-    cpu.set_current_seed(config.seed);
-  }
+  GlobalRngScope::seed(c10::Device(c10::kCPU), config.seed);
   const ModelConfig& m = config.model;
   s.g_ab = ResnetGenerator(m, m.input_channels, m.channels);
   s.g_ba = ResnetGenerator(m, m.channels, m.input_channels);
@@ -86,11 +82,7 @@ CycleGanTrainer::CycleGanTrainer(TrainConfig config, const UnpairedDataset& trai
     net->to(s.device);
   s.cpu_rng_state = GlobalRngScope::current(c10::Device(c10::kCPU));
   if (s.device.is_cuda()) {
-    at::Generator cuda = at::globalContext().defaultGenerator(s.device);
-    {
-      std::lock_guard<std::mutex> lock(cuda.mutex());
-      cuda.set_current_seed(deriveSeed(config.seed, 3));
-    }
+    GlobalRngScope::seed(s.device, deriveSeed(config.seed, 3));
     s.cuda_rng_state = GlobalRngScope::current(s.device);
   }
   const OptimConfig& o = config.optim;
@@ -173,23 +165,14 @@ at::Tensor CycleGanTrainer::translate(const at::Tensor& x, bool reverse) {
 }
 
 void CycleGanTrainer::scaleLearningRates(double factor) {
-  TORCH_CHECK(factor > 0, "scaleLearningRates: factor must be positive, got ", factor);
-  s_->config.optim.lr_g *= factor;
-  s_->config.optim.lr_d *= factor;
-  setAdamRates(*s_->opt_g, s_->config.optim.lr_g, s_->config.optim);
-  setAdamRates(*s_->opt_d, s_->config.optim.lr_d, s_->config.optim);
+  scaleAdamRates(s_->config.optim, *s_->opt_g, *s_->opt_d, factor);
 }
 
 std::string CycleGanTrainer::nonFiniteWeights() const {
-  std::string out;
-  auto check = [&out](const torch::nn::Module& m, const char* name) {
-    if (!weightsFinite(m)) out += (out.empty() ? "" : ", ") + std::string(name);
-  };
-  check(*s_->g_ab, "G (A -> B) weights");
-  check(*s_->g_ba, "F (B -> A) weights");
-  check(*s_->d_a, "D_A weights");
-  check(*s_->d_b, "D_B weights");
-  return out;
+  return nonFiniteNetworks({{s_->g_ab.get(), "G (A -> B) weights"},
+                            {s_->g_ba.get(), "F (B -> A) weights"},
+                            {s_->d_a.get(), "D_A weights"},
+                            {s_->d_b.get(), "D_B weights"}});
 }
 
 void CycleGanTrainer::save(const std::string& path) const {

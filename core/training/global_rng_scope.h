@@ -29,6 +29,13 @@ class GlobalRngScope {
     return device.is_cuda() ? takeOut(at::globalContext().defaultGenerator(device))
                             : takeOut(at::detail::getDefaultCPUGenerator());
   }
+  // Seeds the global generator of `device` (the CPU's for a CPU device).
+  static void seed(c10::Device device, uint64_t seed) {
+    at::Generator gen = device.is_cuda() ? at::globalContext().defaultGenerator(device)
+                                         : at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(gen.mutex());
+    gen.set_current_seed(seed);
+  }
 
  private:
   static void swapIn(at::Generator gen, const at::Tensor& state) {

@@ -56,22 +56,14 @@ Pix2PixTrainer::Pix2PixTrainer(TrainConfig config, const PairedDataset& train) :
   s.device = selectDevice(config.device);
 
   // Weights from the seeded global CPU generator, then moved: the same weights on any device.
-  {
-    at::Generator cpu = at::detail::getDefaultCPUGenerator();
-    std::lock_guard<std::mutex> lock(cpu.mutex());
-    cpu.set_current_seed(config.seed);
-  }
+  GlobalRngScope::seed(c10::Device(c10::kCPU), config.seed);
   s.g = UNetGenerator(config.model);
   s.d = PatchDiscriminator(config.model);
   s.g->to(s.device);
   s.d->to(s.device);
   s.cpu_rng_state = GlobalRngScope::current(c10::Device(c10::kCPU));
   if (s.device.is_cuda()) {
-    at::Generator cuda = at::globalContext().defaultGenerator(s.device);
-    {
-      std::lock_guard<std::mutex> lock(cuda.mutex());
-      cuda.set_current_seed(deriveSeed(config.seed, 3));
-    }
+    GlobalRngScope::seed(s.device, deriveSeed(config.seed, 3));
     s.cuda_rng_state = GlobalRngScope::current(s.device);
   }
   const OptimConfig& o = config.optim;
@@ -150,21 +142,11 @@ at::Tensor Pix2PixTrainer::translate(const at::Tensor& a, bool reverse) {
 }
 
 void Pix2PixTrainer::scaleLearningRates(double factor) {
-  TORCH_CHECK(factor > 0, "scaleLearningRates: factor must be positive, got ", factor);
-  s_->config.optim.lr_g *= factor;
-  s_->config.optim.lr_d *= factor;
-  setAdamRates(*s_->opt_g, s_->config.optim.lr_g, s_->config.optim);
-  setAdamRates(*s_->opt_d, s_->config.optim.lr_d, s_->config.optim);
+  scaleAdamRates(s_->config.optim, *s_->opt_g, *s_->opt_d, factor);
 }
 
 std::string Pix2PixTrainer::nonFiniteWeights() const {
-  std::string out;
-  auto check = [&out](const torch::nn::Module& m, const char* name) {
-    if (!weightsFinite(m)) out += (out.empty() ? "" : ", ") + std::string(name);
-  };
-  check(*s_->g, "G weights");
-  check(*s_->d, "D weights");
-  return out;
+  return nonFiniteNetworks({{s_->g.get(), "G weights"}, {s_->d.get(), "D weights"}});
 }
 
 void Pix2PixTrainer::save(const std::string& path) const {

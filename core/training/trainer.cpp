@@ -140,16 +140,8 @@ Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data, s
     s.device = c10::Device(c10::kCUDA, static_cast<c10::DeviceIndex>(s.dist->options().local_rank));
 
   // Weights are initialised on the CPU from the seeded global generator, then moved: same weights on any device.
-  {
-    at::Generator cpu = at::detail::getDefaultCPUGenerator();
-    std::lock_guard<std::mutex> lock(cpu.mutex());
-    cpu.set_current_seed(config.seed);
-  }
-  if (s.device.is_cuda()) {
-    at::Generator cuda = at::globalContext().defaultGenerator(s.device);
-    std::lock_guard<std::mutex> lock(cuda.mutex());
-    cuda.set_current_seed(deriveSeed(config.seed, 3));
-  }
+  GlobalRngScope::seed(c10::Device(c10::kCPU), config.seed);
+  if (s.device.is_cuda()) GlobalRngScope::seed(s.device, deriveSeed(config.seed, 3));
   s.g = makeGenerator(config.model);
   s.d = makeDiscriminator(config.model, config.optim);
   s.g_ema = makeGenerator(config.model);

@@ -4,6 +4,7 @@
 
 #include <exception>
 
+#include "training/module_grads.h"
 #include "util/error.h"
 
 namespace gs {
@@ -54,6 +55,21 @@ void setAdamRates(torch::optim::Adam& opt, double lr, const OptimConfig& o) {
     options.lr(lr);
     options.betas(std::make_tuple(o.beta1, o.beta2));
   }
+}
+
+void scaleAdamRates(OptimConfig& o, torch::optim::Adam& opt_g, torch::optim::Adam& opt_d, double factor) {
+  TORCH_CHECK(factor > 0, "scaleLearningRates: factor must be positive, got ", factor);
+  o.lr_g *= factor;
+  o.lr_d *= factor;
+  setAdamRates(opt_g, o.lr_g, o);
+  setAdamRates(opt_d, o.lr_d, o);
+}
+
+std::string nonFiniteNetworks(std::initializer_list<std::pair<const torch::nn::Module*, const char*>> networks) {
+  std::string out;
+  for (const auto& [module, name] : networks)
+    if (!weightsFinite(*module)) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
 }
 
 }  // namespace gs

@@ -6,7 +6,9 @@
 #include <torch/serialize/archive.h>
 
 #include <functional>
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include "training/checkpoint.h"
 
@@ -25,5 +27,9 @@ CheckpointHeader readTranslationCheckpoint(const std::string& path, const TrainC
 
 // The config's learning rate and betas on every group of `opt` (a rollback after NaN lowers the rates).
 void setAdamRates(torch::optim::Adam& opt, double lr, const OptimConfig& o);
+// Multiplies o.lr_g and o.lr_d by `factor` (> 0) and applies them to the G and D optimisers.
+void scaleAdamRates(OptimConfig& o, torch::optim::Adam& opt_g, torch::optim::Adam& opt_d, double factor);
+// "G weights, D weights": the named networks with a non-finite weight; empty when all are finite.
+std::string nonFiniteNetworks(std::initializer_list<std::pair<const torch::nn::Module*, const char*>> networks);
 
 }  // namespace gs
