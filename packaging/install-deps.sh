@@ -4,6 +4,7 @@
 # minimal system (~4 GFLOP/s). OpenBLAS takes over libblas.so.3 through Debian's alternatives and makes the
 # BLAS-bound layers several times faster; GANscope runs it single-threaded (OPENBLAS_NUM_THREADS=1) and
 # lets LibTorch own the threads.
+# libimage-exiftool-perl: tests read the exports' XMP AI label with a reader other than ours.
 # libgloo-dev: the headers c10d's ProcessGroupGloo includes (data-parallel training; its code is in libtorch_cpu).
 set -euo pipefail
 SUDO=""
@@ -18,6 +19,7 @@ packages=(
   libvulkan-dev glslc
   libgtest-dev
   xvfb xauth mesa-vulkan-drivers vulkan-validationlayers
+  libimage-exiftool-perl
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -12,6 +12,7 @@
 #include <random>
 
 #include "export/byte_chunks.h"
+#include "export/xmp_packet.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 
@@ -54,7 +55,7 @@ class ApngWriter : public AnimationWriter {
     appendBE32(actl, static_cast<uint32_t>(frames_));
     appendBE32(actl, 0);  // loop forever
     out += pngChunk("acTL", actl);
-    for (const auto& [key, value] : text_) out += pngTextChunk(key, value);
+    out += pngMetadataChunks(text_);
     uint32_t sequence = 0;
     for (size_t f = 0; f < frames_data_.size(); ++f) {
       std::string fctl;
@@ -197,6 +198,8 @@ class Mp4Writer : public AnimationWriter {
     }
     setBE32(bytes, moov.offset, static_cast<uint32_t>(moov.size + insert.size()));
     bytes.insert(at, insert);
+    // XMP for other software: a top-level uuid box after moov (no offset changes either).
+    if (labelsAiGenerated(text_)) bytes += mp4XmpBox(text_);
     writeFileAtomic(path_, bytes);
     std::error_code ec;
     std::filesystem::remove(tmp_, ec);

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <string>
 
+#include "export/png_export.h"
+
 namespace gs {
 
 inline void appendBE16(std::string& out, uint16_t v) {
@@ -24,5 +26,7 @@ inline uint32_t readBE32(const std::string& s, size_t pos) {
 std::string pngChunk(const std::string& type, const std::string& data);
 // A tEXt chunk; throws GanscopeError for a keyword PNG does not allow (empty, over 79 bytes, or with a NUL).
 std::string pngTextChunk(const std::string& key, const std::string& value);
+// The tEXt chunks of `text`, then, when it labels the image AI-generated, the XMP iTXt chunk.
+std::string pngMetadataChunks(const PngText& text);
 
 }  // namespace gs

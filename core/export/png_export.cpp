@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "export/byte_chunks.h"
+#include "export/xmp_packet.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 
@@ -58,6 +59,13 @@ std::string pngTextChunk(const std::string& key, const std::string& value) {
   return pngChunk("tEXt", key + std::string(1, '\0') + value);
 }
 
+std::string pngMetadataChunks(const PngText& text) {
+  std::string out;
+  for (const auto& [key, value] : text) out += pngTextChunk(key, value);
+  if (labelsAiGenerated(text)) out += pngXmpChunk(text);
+  return out;
+}
+
 PngText standardExportText() {
   return {{"Software", std::string("GANscope ") + GANSCOPE_VERSION},
           {"AI-generated", "true"},
@@ -70,7 +78,7 @@ std::string encodePng(const ImageU8& image, const PngText& text) {
   // The IHDR chunk always comes first (8-byte signature + 25-byte chunk); text chunks go right after it.
   const size_t after_ihdr = 8 + 25;
   std::string out(reinterpret_cast<const char*>(encoded.data()), after_ihdr);
-  for (const auto& [key, value] : text) out += pngTextChunk(key, value);
+  out += pngMetadataChunks(text);
   out.append(reinterpret_cast<const char*>(encoded.data()) + after_ihdr, encoded.size() - after_ihdr);
   return out;
 }
@@ -79,7 +87,11 @@ void writePng(const std::string& path, const ImageU8& image, const PngText& text
   writeFileAtomic(path, encodePng(image, text));
 }
 
-PngText readPngText(const std::string& path) {
+namespace {
+
+// The (keyword, text) of every tEXt chunk, or of every uncompressed iTXt chunk (language and translated keyword
+// dropped), of the PNG at `path`.
+PngText readTextChunks(const std::string& path, bool itxt) {
   const std::string bytes = readFile(path);
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   if (bytes.size() < 8 || std::memcmp(p, kSignature, 8) != 0) throw fileError(path, "not a PNG file");
@@ -89,16 +101,28 @@ PngText readPngText(const std::string& path) {
     const uint32_t len = readBE32(bytes, pos);
     if (len > bytes.size() - pos - 12) throw fileError(path, "PNG damaged (chunk runs past the end)");
     const std::string type(bytes, pos + 4, 4);
-    if (type == "tEXt") {
+    if (type == (itxt ? "iTXt" : "tEXt")) {
       const std::string data(bytes, pos + 8, len);
       const auto nul = data.find('\0');
-      if (nul != std::string::npos) text.emplace_back(data.substr(0, nul), data.substr(nul + 1));
+      if (nul == std::string::npos) {
+      } else if (!itxt) {
+        text.emplace_back(data.substr(0, nul), data.substr(nul + 1));
+      } else if (nul + 2 < data.size() && data[nul + 1] == '\0') {  // not compressed
+        const auto language_end = data.find('\0', nul + 3);
+        const auto translated_end = language_end == std::string::npos ? language_end : data.find('\0', language_end + 1);
+        if (translated_end != std::string::npos) text.emplace_back(data.substr(0, nul), data.substr(translated_end + 1));
+      }
     }
     if (type == "IEND") break;
     pos += 12 + len;
   }
   return text;
 }
+
+}  // namespace
+
+PngText readPngText(const std::string& path) { return readTextChunks(path, false); }
+PngText readPngInternationalText(const std::string& path) { return readTextChunks(path, true); }
 
 ImageU8 readPng(const std::string& path) {
   cv::Mat m;
