@@ -99,10 +99,7 @@ TranslatePanel::TranslatePanel(QWidget* parent) : QWidget(parent) {
   });
   connect(pad_, &SketchPad::fileDropped, this, [this](const QString& path) { openImage(path); });
   connect(from_photo_, &QCheckBox::toggled, this, [this] { requestTranslation(); });
-  connect(direction_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-    if (translator_) model_label_->setText(modelLabel());
-    requestTranslation();
-  });
+  connect(direction_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { requestTranslation(); });
   connect(clear, &QPushButton::clicked, this, [this] {
     file_input_.reset();
     from_photo_->setChecked(false);
@@ -146,6 +143,11 @@ bool TranslatePanel::loadModel(const QString& checkpoint) {
     direction_->setCurrentIndex(0);
   }
   direction_->setEnabled(translator_->twoWay());
+  if (translator_->twoWay())  // name the domains: "A → B (Sneaker → Ankle boot)"
+    for (int i = 0; i < 2; ++i)
+      direction_->setItemText(i, QString::fromStdString(translator_->directionText(i == 1)).replace("->", "\u2192"));
+  else
+    for (int i = 0; i < 2; ++i) direction_->setItemText(i, i == 0 ? "A \u2192 B" : "B \u2192 A");
   back_column_->setVisible(translator_->twoWay());
   back_ = QImage();
   model_label_->setText(modelLabel());
@@ -183,9 +185,11 @@ bool TranslatePanel::openImage(const QString& path) {
 bool TranslatePanel::reverse() const { return translator_ && translator_->twoWay() && direction_->currentIndex() == 1; }
 
 QString TranslatePanel::modelLabel() const {
-  return QString("%1 \u00B7 %2 \u00B7 %3 px \u00B7 step %4")
-      .arg(QFileInfo(QString::fromStdString(translator_->path())).fileName(),
-           QString::fromStdString(translator_->directionText(reverse())))
+  // A two-way model's direction is on the Direction switch beside the label.
+  const QString direction =
+      translator_->twoWay() ? QString() : " \u00B7 " + QString::fromStdString(translator_->directionText());
+  return QString("%1%2 \u00B7 %3 px \u00B7 step %4")
+      .arg(QFileInfo(QString::fromStdString(translator_->path())).fileName(), direction)
       .arg(translator_->config().model.resolution)
       .arg(translator_->step());
 }
