@@ -37,6 +37,7 @@ gs::TrainConfig benchConfig(gs::ModelKind kind, int resolution, int batch, int w
   c.model.g_width = c.model.d_width = width;
   c.batch = batch;
   c.device = "cpu";
+  if (kind == gs::ModelKind::CycleGan) c.data.path_b = "noise B";  // the domains are handed to the trainer
   return c;
 }
 

@@ -5,6 +5,7 @@
 # BLAS-bound layers several times faster; GANscope runs it single-threaded (OPENBLAS_NUM_THREADS=1) and
 # lets LibTorch own the threads.
 # libimage-exiftool-perl: tests read the exports' XMP AI label with a reader other than ours.
+# help2man, desktop-file-utils, file: the .deb's man pages are made from --help; its test checks the desktop entry and icons.
 # libgloo-dev: the headers c10d's ProcessGroupGloo includes (data-parallel training; its code is in libtorch_cpu).
 set -euo pipefail
 SUDO=""
@@ -19,7 +20,7 @@ packages=(
   libvulkan-dev glslc
   libgtest-dev
   xvfb xauth mesa-vulkan-drivers vulkan-validationlayers
-  libimage-exiftool-perl
+  libimage-exiftool-perl help2man desktop-file-utils file
 )
 missing=()
 for p in "${packages[@]}"; do

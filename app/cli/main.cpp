@@ -19,6 +19,17 @@ int main(int argc, char** argv) {
     std::fputs(mainUsage(), argc < 2 ? stderr : stdout);
     return argc < 2 ? 2 : 0;
   }
+  if (!std::strcmp(argv[1], "--version")) {
+    std::printf("ganscope-cli %s\n", GANSCOPE_VERSION);
+    return 0;
+  }
+  if (!std::strcmp(argv[1], "--help-all")) {  // every command's options: what the man page is made from
+    std::fputs(mainUsage(), stdout);
+    for (const char* usage : {trainUsage(), sampleUsage(), videoUsage(), translateUsage(), healthUsage(),
+                              projectUsage(), dataUsage(), infoUsage(), exportUsage()})
+      std::printf("\n%s", usage);
+    return 0;
+  }
   const std::string command = argv[1];
   const std::vector<std::string> args(argv + 2, argv + argc);
   try {

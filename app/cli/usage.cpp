@@ -19,7 +19,8 @@ commands:
   project           find a picture in a generator: the latent that reproduces it, for sample --latent
   translate         turn images into others with an image-to-image (pix2pix, cyclegan) checkpoint
 
-ganscope-cli COMMAND --help shows the flags of a command.
+ganscope-cli COMMAND --help shows the flags of a command; --help-all shows every command's, --version the
+version.
 )";
 }
 

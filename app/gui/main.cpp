@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QDockWidget>
@@ -45,11 +46,14 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setOrganizationName("GANscope");
   QApplication::setApplicationName("GANscope");
-  QApplication::setApplicationVersion("0.1.0");
+  QApplication::setApplicationVersion(GANSCOPE_VERSION);
+  QApplication::setWindowIcon(QIcon::fromTheme("ganscope"));  // installed by the .deb (hicolor)
   gs::applyAppStyle(app);
 
   QCommandLineParser parser;
-  parser.setApplicationDescription("Train and explore GANs");
+  parser.setApplicationDescription(
+      "Train generative adversarial networks on your own images and explore what they learned: live losses and "
+      "health, latent sliders, style layers, edit directions, image-to-image models and labelled exports.");
   parser.addHelpOption();
   parser.addVersionOption();
   parser.addPositionalArgument("path", "Image folder, run folder or checkpoint to open");
