@@ -6,6 +6,7 @@
 # lets LibTorch own the threads.
 # libimage-exiftool-perl: tests read the exports' XMP AI label with a reader other than ours.
 # help2man, desktop-file-utils, file: the .deb's man pages are made from --help; its test checks the desktop entry and icons.
+# libprotobuf-dev, protobuf-compiler: the Event messages of TensorBoard event files (core/tensorboard/).
 # libgloo-dev: the headers c10d's ProcessGroupGloo includes (data-parallel training; its code is in libtorch_cpu).
 set -euo pipefail
 SUDO=""
@@ -16,7 +17,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-image-formats-plugins
   libtorch-dev libopenblas0-pthread
   libgloo-dev
-  libopencv-dev zlib1g-dev nlohmann-json3-dev
+  libopencv-dev zlib1g-dev nlohmann-json3-dev libprotobuf-dev protobuf-compiler
   libvulkan-dev glslc
   libgtest-dev
   xvfb xauth mesa-vulkan-drivers vulkan-validationlayers

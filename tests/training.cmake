@@ -20,3 +20,4 @@ ganscope_gtest(training_conditional_test LABELS unit SOURCES training/conditiona
 ganscope_gtest(training_pix2pix_test LABELS unit SOURCES training/pix2pix_training_test.cpp)
 # CycleGAN: exact resume with the image pools, red <-> blue squares learnt, a run folder from two folders.
 ganscope_gtest(training_cyclegan_test LABELS unit SOURCES training/cyclegan_training_test.cpp)
+ganscope_gtest(training_tensorboard_test LABELS unit SOURCES training/tensorboard_events_test.cpp)  # TensorBoard event files

@@ -9,6 +9,8 @@
 #include <thread>
 #include <utility>
 
+#include "tensorboard/event_file.h"
+#include "tensorboard/run_events.h"
 #include "data/image_dataset.h"
 #include "distributed/dist_group.h"
 #include "export/png_export.h"
@@ -88,6 +90,7 @@ class RunLoop {
   std::unique_ptr<RunHealth> health_;  // rank 0 alone measures health and raises alarms
   std::unique_ptr<RunQuality> quality_;  // null when quality_every is 0
   std::unique_ptr<JsonlAppender> metrics_;
+  std::unique_ptr<RunEvents> events_;  // the TensorBoard view (the writer rank, when this build has it)
   at::Tensor fixed_;
   std::string last_checkpoint_;
   int64_t last_checkpoint_step_ = -1;
@@ -119,6 +122,7 @@ void RunLoop::writeSamples(int64_t step) {
   text.emplace_back("Step", std::to_string(step));
   text.emplace_back("Seed", std::to_string(config_.seed));
   writePng(paths_.sampleFile(step), grid, text);
+  if (events_) events_->image(step, grid);
   // The generator of this grid, for an app following the run (atomic; only the newest is kept).
   const std::string snapshot = paths_.snapshotFile(step);
   saveGeneratorFile(snapshot, *trainer_->emaGenerator(), config_, step);
@@ -136,6 +140,7 @@ void RunLoop::writeCheckpoint(int64_t step) {
   rollbacks_in_a_row_ = 0;
   if (!writer()) return;
   trainer_->save(path);
+  if (events_) events_->flush();
   pruneCheckpoints(listCheckpoints(paths_.root), config_.keep_checkpoints);
   if (cb_.on_checkpoint) cb_.on_checkpoint(path, step);
 }
@@ -177,6 +182,7 @@ void RunLoop::rollBack(int64_t step, const std::string& what) {
   rewindRunFiles(paths_, back, metrics_);
   health_->rewind(back);
   if (quality_) quality_->rewind(back);
+  if (events_) events_->rewind(back);
   char rates[96];
   std::snprintf(rates, sizeof rates, "lr_g %.3g, lr_d %.3g", config_.optim.lr_g, config_.optim.lr_d);
   health_->reportNonFinite(step, what, "Rolled back to " + fs::path(last_checkpoint_).filename().string() +
@@ -209,6 +215,7 @@ void RunLoop::prepareRunFolder(bool resume, int64_t start, const ImageDataset& d
     quality_ = std::make_unique<RunQuality>(config_, paths_, data);
     if (resume) quality_->rewind(start);
   }
+  if (tensorboardAvailable()) events_ = std::make_unique<RunEvents>(paths_, resume ? start : -1);
 }
 
 RunResult RunLoop::run(bool resume, const std::string& resume_from) {
@@ -263,6 +270,7 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
       health_->afterStep(stats);
       if (step % config_.log_every == 0) {
         metrics_->append(metricsLine(stats));
+        if (events_) events_->poll();
         last_logged = step;
       }
       if (step % config_.sample_every == 0) {
@@ -281,6 +289,7 @@ RunResult RunLoop::run(bool resume, const std::string& resume_from) {
     if (step > start && last_sampled != step) writeSamples(step);
     if (step > start && health_->lastMeasured() != step) measureHealth();
     if (step > start && quality_ && quality_->lastMeasured() != step) measureQuality();
+    if (events_) events_->flush();
   }
   if (last_checkpoint_step_ != step) writeCheckpoint(step);
 

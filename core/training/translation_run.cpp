@@ -7,6 +7,8 @@
 #include <memory>
 #include <thread>
 
+#include "tensorboard/event_file.h"
+#include "tensorboard/run_events.h"
 #include "export/png_export.h"
 #include "metrics/alarm_record.h"
 #include "training/checkpoint.h"
@@ -51,6 +53,7 @@ class TranslationRunLoop {
   TranslationTrainer* trainer_ = nullptr;  // setup_'s
   std::unique_ptr<JsonlAppender> metrics_;
   std::unique_ptr<JsonlAppender> alarms_;
+  std::unique_ptr<RunEvents> events_;  // the TensorBoard view (when this build has it)
   std::string last_checkpoint_;
   std::vector<Alarm> raised_;
   int rollbacks_ = 0;
@@ -64,12 +67,14 @@ void TranslationRunLoop::writeSamples(int64_t step) {
   text.emplace_back("Seed", std::to_string(config_.seed));
   text.emplace_back("Columns", setup_.columns);
   writePng(paths_.sampleFile(step), grid, text);
+  if (events_) events_->image(step, grid);
   if (cb_.on_samples) cb_.on_samples(grid, step);
 }
 
 void TranslationRunLoop::writeCheckpoint(int64_t step) {
   const std::string path = paths_.checkpointFile(step);
   trainer_->save(path);
+  if (events_) events_->flush();
   last_checkpoint_ = path;
   rollbacks_in_a_row_ = 0;
   pruneCheckpoints(listCheckpoints(paths_.root), config_.keep_checkpoints);
@@ -101,6 +106,7 @@ void TranslationRunLoop::rollBack(int64_t step, const std::string& what) {
   writeFileAtomic(paths_.config(), toJson(config_) + "\n");
   const int64_t back = trainer_->stepCount();
   rewindRunFiles(paths_, back, metrics_);
+  if (events_) events_->rewind(back);
   ++rollbacks_;
   char rates[96];
   std::snprintf(rates, sizeof rates, "lr_g %.3g, lr_d %.3g", config_.optim.lr_g, config_.optim.lr_d);
@@ -148,6 +154,7 @@ RunResult TranslationRunLoop::run(bool resume, const std::string& resume_from) {
   }
   metrics_ = std::make_unique<JsonlAppender>(paths_.metrics());
   alarms_ = std::make_unique<JsonlAppender>(paths_.alarms());
+  if (tensorboardAvailable()) events_ = std::make_unique<RunEvents>(paths_, resume ? start : -1);
 
   RunResult result;
   int64_t step = start, last_logged = -1, last_sampled = -1;
@@ -170,6 +177,7 @@ RunResult TranslationRunLoop::run(bool resume, const std::string& resume_from) {
     if (cb_.on_step) cb_.on_step(stats);
     if (step % config_.log_every == 0) {
       metrics_->append(metricsLine(stats));
+      if (events_) events_->poll();
       last_logged = step;
     }
     if (step % config_.sample_every == 0) {
@@ -182,6 +190,7 @@ RunResult TranslationRunLoop::run(bool resume, const std::string& resume_from) {
   if (step > start && last_sampled != step) writeSamples(step);
   if (!fs::exists(paths_.checkpointFile(step))) writeCheckpoint(step);
   if (last_checkpoint_.empty()) last_checkpoint_ = paths_.checkpointFile(step);
+  if (events_) events_->flush();
 
   result.steps_done = step;
   result.last_checkpoint = last_checkpoint_;
