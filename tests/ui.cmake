@@ -32,6 +32,7 @@ if(GANSCOPE_BUILD_GUI)
   ganscope_qtest(bad_input_window)
   ganscope_qtest(projection)
   ganscope_qtest(translate)  # the Image to image tab (pix2pix)
+  ganscope_qtest(timeline)  # the Samples tab's timeline of saved grids
   ganscope_qtest(cyclegan)  # CycleGAN in the Training panel, charts and the Image to image tab
   target_link_libraries(ui_bad_input_window_test PRIVATE ganscope_bad_corpus)
 endif()

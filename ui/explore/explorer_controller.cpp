@@ -66,10 +66,10 @@ void ExplorerController::setGenerator(std::shared_ptr<GeneratorSession> session,
   Q_EMIT generatorChanged();
 }
 
-void ExplorerController::setGridRun(uint64_t seed, int size, bool translation) {
+void ExplorerController::setGridRun(uint64_t seed, int size, const QString& translation_columns) {
   grid_run_seed_ = seed;
   grid_size_ = size;
-  translation_grid_ = translation;
+  translation_columns_ = translation_columns;
 }
 
 bool ExplorerController::applyEdits(std::vector<std::vector<float>>& latents, StyleControls& style) {
@@ -222,11 +222,12 @@ void ExplorerController::onFrame(RenderChannel channel, const QImage& image, qui
 
 void ExplorerController::showTrainingGrid(const QImage& grid, qint64 step) {
   grid_from_training_ = true;
-  if (translation_grid_) {
+  if (!translation_columns_.isEmpty()) {
     w_.samples->setGrid(3, grid_size_, 2);
     w_.samples->setImage(grid);
-    w_.samples->setCaption(QString("step %1 \u00B7 input | output | target of pairs held aside from training "
-                                   "\u00B7 the Image to image tab translates your own").arg(step));
+    w_.samples->setCaption(QString("step %1 \u00B7 %2 \u00B7 the Image to image tab translates your own")
+                               .arg(step)
+                               .arg(translation_columns_));
     return;
   }
   w_.samples->setGrid(grid_size_, gridRows(), 2);
@@ -245,7 +246,7 @@ void ExplorerController::clearTrainingGrid(const QString& placeholder) {
 }
 
 void ExplorerController::onGridCellClicked(int index) {
-  if (translation_grid_ && grid_from_training_) return;  // pairs, not latents
+  if (!translation_columns_.isEmpty() && grid_from_training_) return;  // images, not latents
   if (!session_) return shell_.showError("No generator loaded yet: the explorer opens a cell once a checkpoint exists");
   if (session_->numClasses() > 0) {
     // Row k is class k; column j the latent of cell j.

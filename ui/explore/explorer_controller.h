@@ -58,7 +58,8 @@ class ExplorerController : public QObject {
 
   // The run whose fixed latents the samples grid shows (cell i: fixedGridSeed(seed, i)).
   // translation: the run is an image-to-image one, whose grids are rows of input | output | target (no latents).
-  void setGridRun(uint64_t seed, int size, bool translation = false);
+  // `translation_columns`: what an image-to-image run's grid columns hold ("" for a latent model's grid).
+  void setGridRun(uint64_t seed, int size, const QString& translation_columns = {});
   uint64_t gridRunSeed() const { return grid_run_seed_; }
   int gridSize() const { return grid_size_; }
   // A grid a training run rendered; until resetGrid() the samples tab shows these rather than its own.
@@ -101,7 +102,7 @@ class ExplorerController : public QObject {
   std::shared_ptr<GeneratorSession> session_;
   uint64_t grid_run_seed_ = 1;
   int grid_size_ = 8;
-  bool translation_grid_ = false;  // the training grids are input | output | target rows
+  QString translation_columns_;  // non-empty: the training grids are rows of an image-to-image run
   bool grid_from_training_ = false;  // the samples tab shows a training grid rather than one rendered here
   bool grid_stale_ = false;          // edits changed while the samples tab was hidden: render it when shown
   std::vector<float> projected_z_;   // what showLatent() set, to name it in the caption until it is edited

@@ -50,7 +50,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
                             {QColor(255, 140, 60), QColor(80, 160, 255)}));
   // Image-to-image models, shown only for such runs: pix2pix's L1 distance of G(A) to the target, CycleGAN's cycle
   // (A -> B -> A) and identity distances.
-  plots_.push_back(makePlot("Image-to-image losses", "mean |a \u2212 b|", {Metric::L1, Metric::Cycle, Metric::Identity},
+  plots_.push_back(makePlot("Image-to-image losses", "mean L1", {Metric::L1, Metric::Cycle, Metric::Identity},
                             {QColor(240, 190, 60), QColor(90, 200, 120), QColor(230, 90, 200)}));
   l1_plot_ = plots_.back().view;
   l1_plot_->hide();

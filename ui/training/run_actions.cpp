@@ -15,6 +15,17 @@
 #include "ui/window/window_shell.h"
 
 namespace gs {
+namespace {
+
+// What an image-to-image run's sample grid columns hold ("" for a latent model).
+QString gridColumns(ModelKind kind) {
+  if (kind == ModelKind::Pix2Pix) return "input | output | target of pairs held aside from training";
+  if (kind == ModelKind::CycleGan)
+    return "A rows, then B rows: input | translated | round trip, of images held aside from training";
+  return {};
+}
+
+}  // namespace
 
 RunActions::RunActions(WindowShell& shell, Parts parts, QObject* parent)
     : QObject(parent), shell_(shell), p_(std::move(parts)) {
@@ -69,7 +80,7 @@ bool RunActions::attachRun(const QString& run_dir) {
   if (QDir(run_dir).exists("config.json")) {
     try {
       const TrainConfig config = readRunConfig(run_dir.toStdString());
-      p_.explorer->setGridRun(config.seed, config.grid_size, isTranslationModel(config.model.kind));
+      p_.explorer->setGridRun(config.seed, config.grid_size, gridColumns(config.model.kind));
       total_steps_ = config.total_steps;
       p_.charts->setAdaTarget(config.optim.ada_target);
       p_.panel->setConfig(config);  // show the followed run's settings, not the panel's last ones
@@ -107,7 +118,7 @@ void RunActions::startTraining(const QString& run_dir_in) {
   p_.charts->clear();
   p_.charts->setAdaTarget(config.optim.ada_target);
   total_steps_ = config.total_steps;
-  p_.explorer->setGridRun(config.seed, config.grid_size, isTranslationModel(config.model.kind));
+  p_.explorer->setGridRun(config.seed, config.grid_size, gridColumns(config.model.kind));
   p_.panel->setRunFolder(run_dir);
   p_.panel->setRunning(true);
   p_.panel->showMessage("Loading the dataset\u2026");

@@ -29,6 +29,7 @@
 #include "ui/export/export_actions.h"
 #include "ui/health/health_lab.h"
 #include "ui/lab2d/lab2d_panel.h"
+#include "ui/training/sample_timeline.h"
 #include "ui/training/charts_panel.h"
 #include "ui/training/compare_panel.h"
 #include "ui/training/data_panel.h"
@@ -129,7 +130,9 @@ void MainWindow::buildCentre() {
   samples_canvas_->setPlaceholder("The fixed-latent sample grid appears here while a generator is loaded or a "
                                   "run is training.\nClick a cell to explore it.");
   tabs_->addTab(explorer_canvas_, "Explorer");
-  tabs_->addTab(samples_canvas_, "Samples");
+  timeline_ = new SampleTimeline(samples_canvas_, tabs_);
+  tabs_->addTab(timeline_, "Samples");
+  connect(timeline_, &SampleTimeline::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   tabs_->addTab(new Lab2dPanel(tabs_), "2D lab");
   compare_ = new ComparePanel(tabs_);
   tabs_->addTab(compare_, "Compare runs");
@@ -271,6 +274,10 @@ void MainWindow::buildParts() {
   parts.open_checkpoint = [this](const QString& path) { openCheckpoint(path, /*continues_run=*/true); };
   parts.remember = [this](const QString& key, const QString& path) { rememberRecent(key, path); };
   runs_ = new RunActions(*this, std::move(parts), this);
+  // The Samples tab's timeline follows the run on screen: the app's own, or a followed one.
+  connect(training_, &TrainingController::samplesReady, this,
+          [this] { timeline_->setRunFolder(training_->lastRunDir()); });
+  connect(follower_, &RunFollower::samplesUpdated, this, [this] { timeline_->setRunFolder(follower_->runDir()); });
   // The compare view: the run on screen can be added; one smoothing for the training charts and the compare view.
   compare_->setCurrentRunSource([this] { return follower_->isAttached() ? follower_->runDir() : training_->lastRunDir(); });
   connect(charts_->smoothingControl(), &SmoothingControl::changed, compare_->smoothingControl(), &SmoothingControl::setValue);

@@ -30,6 +30,7 @@ class GeneratorLoader;
 class GeneratorSession;
 class HealthLab;
 class ImageCanvas;
+class SampleTimeline;
 class LatentPanel;
 class ProjectionDialog;
 class RenderService;
@@ -87,6 +88,7 @@ class MainWindow : public QMainWindow, public WindowShell {
   TranslatePanel* translatePanel() const { return translate_; }
   ImageCanvas* explorerCanvas() const { return explorer_canvas_; }
   ImageCanvas* samplesCanvas() const { return samples_canvas_; }
+  SampleTimeline* sampleTimeline() const { return timeline_; }
   QTabWidget* centreTabs() const { return tabs_; }  // Explorer | Samples | 2D lab | Compare runs | Image to image
   TrainingController* training() const { return training_; }
   RenderService* renderer() const;
@@ -139,6 +141,7 @@ class MainWindow : public QMainWindow, public WindowShell {
   QTabWidget* tabs_;
   ImageCanvas* explorer_canvas_;
   ImageCanvas* samples_canvas_;
+  SampleTimeline* timeline_;  // the Samples tab: the live grid and the run's timeline
   QVBoxLayout* centre_layout_;
   QLabel* banner_;
   QWidget* banner_row_;
