@@ -66,6 +66,12 @@ std::string pngMetadataChunks(const PngText& text) {
   return out;
 }
 
+std::string pngTextValue(const PngText& text, const std::string& key) {
+  for (const auto& [k, v] : text)
+    if (k == key) return v;
+  return {};
+}
+
 PngText standardExportText() {
   return {{"Software", std::string("GANscope ") + GANSCOPE_VERSION},
           {"AI-generated", "true"},

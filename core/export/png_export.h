@@ -12,6 +12,8 @@ namespace gs {
 
 using PngText = std::vector<std::pair<std::string, std::string>>;  // keyword (1-79 Latin-1 chars), text
 
+// The text under `key` ("" when there is none).
+std::string pngTextValue(const PngText& text, const std::string& key);
 // The keys every GANscope export carries: Software, AI-generated ("true"), Description. Callers add theirs.
 PngText standardExportText();
 // Encodes gray/RGB/RGBA, inserts the text chunks, writes atomically. Throws GanscopeError naming the path.

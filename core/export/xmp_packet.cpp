@@ -24,22 +24,16 @@ std::string xmlEscape(const std::string& s) {
   return out;
 }
 
-std::string valueOf(const PngText& text, const std::string& key) {
-  for (const auto& [k, v] : text)
-    if (k == key) return v;
-  return {};
-}
-
 }  // namespace
 
-bool labelsAiGenerated(const PngText& text) { return valueOf(text, "AI-generated") == "true"; }
+bool labelsAiGenerated(const PngText& text) { return pngTextValue(text, "AI-generated") == "true"; }
 
 std::string xmpPacket(const PngText& text) {
-  std::string description = valueOf(text, "Description");
+  std::string description = pngTextValue(text, "Description");
   for (const auto& [key, value] : text)
     if (key != "Software" && key != "AI-generated" && key != "Description")
       description += (description.empty() ? "" : "\n") + key + ": " + value;
-  const std::string tool = valueOf(text, "Software");
+  const std::string tool = pngTextValue(text, "Software");
   std::string x;
   x += "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
   x += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n";

@@ -16,24 +16,20 @@
 #include "training/losses.h"
 #include "training/module_grads.h"
 #include "training/translation_checkpoint.h"
+#include "training/translation_state.h"
 #include "util/device.h"
 #include "util/error.h"
 #include "util/seeded_stream.h"
 
 namespace gs {
 
-struct CycleGanTrainer::State {
-  TrainConfig config;
-  std::string fingerprint;  // of both domains
-  c10::Device device{c10::kCPU};
+// The fingerprint is of both domains; the RNG states carry the pools' draws between steps.
+struct CycleGanTrainer::State : TranslationState {
   ResnetGenerator g_ab{nullptr}, g_ba{nullptr};
   PatchDiscriminator d_a{nullptr}, d_b{nullptr};
   std::unique_ptr<torch::optim::Adam> opt_g, opt_d;
   std::unique_ptr<BatchLoader> loader_a, loader_b;
   std::unique_ptr<ImagePool> pool_a, pool_b;  // generated A images (for D_A), generated B images (for D_B)
-  at::Tensor cpu_rng_state, cuda_rng_state;   // the global generators' states between steps (the pools' draws)
-  int64_t step = 0;
-  int64_t images_seen = 0;
 };
 
 namespace {
@@ -60,19 +56,8 @@ CycleGanTrainer::CycleGanTrainer(TrainConfig config, const UnpairedDataset& trai
   if (train.a->channels() != train.b->channels())
     throw GanscopeError("CycleGAN's domains must have the same channels (A has " +
                         std::to_string(train.a->channels()) + ", B " + std::to_string(train.b->channels()) + ")");
-  config.model.input_channels = train.a->channels();
-  config.model.channels = train.b->channels();
-  config.model.resolution = config.data.resolution;
-  if (config.optim.augment == AugmentKind::Auto) config.optim.augment = AugmentKind::None;
-  validate(config);
-  s.config = config;
-  s.fingerprint = train.fingerprint();
-  setCpuThreads(config.threads);
-  s.device = selectDevice(config.device);
-
-  // Weights from the seeded global CPU generator, then moved: the same weights on any device.
-  GlobalRngScope::seed(c10::Device(c10::kCPU), config.seed);
-  const ModelConfig& m = config.model;
+  s.begin(std::move(config), int(train.a->channels()), int(train.b->channels()), train.fingerprint());
+  const ModelConfig& m = s.config.model;
   s.g_ab = ResnetGenerator(m, m.input_channels, m.channels);
   s.g_ba = ResnetGenerator(m, m.channels, m.input_channels);
   s.d_a = PatchDiscriminator(m.input_channels, m, PatchNorm::Instance);
@@ -80,18 +65,13 @@ CycleGanTrainer::CycleGanTrainer(TrainConfig config, const UnpairedDataset& trai
   for (torch::nn::Module* net : std::initializer_list<torch::nn::Module*>{s.g_ab.get(), s.g_ba.get(), s.d_a.get(),
                                                                           s.d_b.get()})
     net->to(s.device);
-  s.cpu_rng_state = GlobalRngScope::current(c10::Device(c10::kCPU));
-  if (s.device.is_cuda()) {
-    GlobalRngScope::seed(s.device, deriveSeed(config.seed, 3));
-    s.cuda_rng_state = GlobalRngScope::current(s.device);
-  }
-  const OptimConfig& o = config.optim;
-  s.opt_g = std::make_unique<torch::optim::Adam>(
-      joinParameters(*s.g_ab, *s.g_ba), torch::optim::AdamOptions(o.lr_g).betas(std::make_tuple(o.beta1, o.beta2)));
-  s.opt_d = std::make_unique<torch::optim::Adam>(
-      joinParameters(*s.d_a, *s.d_b), torch::optim::AdamOptions(o.lr_d).betas(std::make_tuple(o.beta1, o.beta2)));
-  s.loader_a = std::make_unique<BatchLoader>(train.a, config.batch, deriveSeed(config.seed, 0), config.data.hflip);
-  s.loader_b = std::make_unique<BatchLoader>(train.b, config.batch, deriveSeed(config.seed, 1), config.data.hflip);
+  s.keepRngStates();
+  const TrainConfig& c = s.config;
+  const OptimConfig& o = c.optim;
+  s.opt_g = makeAdam(joinParameters(*s.g_ab, *s.g_ba), o.lr_g, o);
+  s.opt_d = makeAdam(joinParameters(*s.d_a, *s.d_b), o.lr_d, o);
+  s.loader_a = std::make_unique<BatchLoader>(train.a, c.batch, deriveSeed(c.seed, 0), c.data.hflip);
+  s.loader_b = std::make_unique<BatchLoader>(train.b, c.batch, deriveSeed(c.seed, 1), c.data.hflip);
   s.pool_a = std::make_unique<ImagePool>(o.pool_size);
   s.pool_b = std::make_unique<ImagePool>(o.pool_size);
 }

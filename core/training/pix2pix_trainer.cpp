@@ -14,6 +14,7 @@
 #include "training/archive_io.h"
 #include "training/checkpoint.h"
 #include "training/translation_checkpoint.h"
+#include "training/translation_state.h"
 #include "training/global_rng_scope.h"
 #include "training/losses.h"
 #include "training/module_grads.h"
@@ -23,17 +24,12 @@
 
 namespace gs {
 
-struct Pix2PixTrainer::State {
-  TrainConfig config;
-  std::string fingerprint;  // of the training pairs
-  c10::Device device{c10::kCPU};
+// The fingerprint is of the training pairs; the RNG states carry dropout's draws between steps.
+struct Pix2PixTrainer::State : TranslationState {
   UNetGenerator g{nullptr};
   PatchDiscriminator d{nullptr};
   std::unique_ptr<torch::optim::Adam> opt_g, opt_d;
   std::unique_ptr<PairedBatchLoader> loader;
-  at::Tensor cpu_rng_state, cuda_rng_state;  // the global generators' states between steps (dropout)
-  int64_t step = 0;
-  int64_t images_seen = 0;
 };
 
 
@@ -45,33 +41,16 @@ Pix2PixTrainer::Pix2PixTrainer(TrainConfig config, const PairedDataset& train) :
   if (train.a->resolution() != config.data.resolution)
     throw GanscopeError("pairs of " + train.summary.source + " are " + std::to_string(train.a->resolution()) +
                         " px but the config asks for " + std::to_string(config.data.resolution));
-  config.model.input_channels = train.a->channels();
-  config.model.channels = train.b->channels();
-  config.model.resolution = train.a->resolution();
-  if (config.optim.augment == AugmentKind::Auto) config.optim.augment = AugmentKind::None;
-  validate(config);
-  s.config = config;
-  s.fingerprint = train.fingerprint();
-  setCpuThreads(config.threads);
-  s.device = selectDevice(config.device);
-
-  // Weights from the seeded global CPU generator, then moved: the same weights on any device.
-  GlobalRngScope::seed(c10::Device(c10::kCPU), config.seed);
-  s.g = UNetGenerator(config.model);
-  s.d = PatchDiscriminator(config.model);
+  s.begin(std::move(config), int(train.a->channels()), int(train.b->channels()), train.fingerprint());
+  s.g = UNetGenerator(s.config.model);
+  s.d = PatchDiscriminator(s.config.model);
   s.g->to(s.device);
   s.d->to(s.device);
-  s.cpu_rng_state = GlobalRngScope::current(c10::Device(c10::kCPU));
-  if (s.device.is_cuda()) {
-    GlobalRngScope::seed(s.device, deriveSeed(config.seed, 3));
-    s.cuda_rng_state = GlobalRngScope::current(s.device);
-  }
-  const OptimConfig& o = config.optim;
-  s.opt_g = std::make_unique<torch::optim::Adam>(
-      s.g->parameters(), torch::optim::AdamOptions(o.lr_g).betas(std::make_tuple(o.beta1, o.beta2)));
-  s.opt_d = std::make_unique<torch::optim::Adam>(
-      s.d->parameters(), torch::optim::AdamOptions(o.lr_d).betas(std::make_tuple(o.beta1, o.beta2)));
-  s.loader = std::make_unique<PairedBatchLoader>(train, config.batch, deriveSeed(config.seed, 0), config.data.hflip);
+  s.keepRngStates();
+  const TrainConfig& c = s.config;
+  s.opt_g = makeAdam(s.g->parameters(), c.optim.lr_g, c.optim);
+  s.opt_d = makeAdam(s.d->parameters(), c.optim.lr_d, c.optim);
+  s.loader = std::make_unique<PairedBatchLoader>(train, c.batch, deriveSeed(c.seed, 0), c.data.hflip);
 }
 
 Pix2PixTrainer::~Pix2PixTrainer() = default;

@@ -52,12 +52,6 @@ void writeTinyCycleGan(const QString& path) {
   t.save(path.toStdString());
 }
 
-QString textOf(const PngText& t, const std::string& key) {
-  for (const auto& [k, v] : t)
-    if (k == key) return QString::fromStdString(v);
-  return "<missing>";
-}
-
 }  // namespace
 
 class CycleGanUiTest : public QObject {
@@ -116,8 +110,9 @@ class CycleGanUiTest : public QObject {
     const QString out = dir_.filePath("b2a.png");
     QVERIFY(panel.exportTo(out));
     const PngText text = readPngText(out.toStdString());
-    QCOMPARE(textOf(text, "AI-generated"), QString("true"));
-    QVERIFY2(textOf(text, "Direction").startsWith("B -> A"), qPrintable(textOf(text, "Direction")));
+    QCOMPARE(QString::fromStdString(pngTextValue(text, "AI-generated")), QString("true"));
+    const QString direction = QString::fromStdString(pngTextValue(text, "Direction"));
+    QVERIFY2(direction.startsWith("B -> A"), qPrintable(direction));
 
     // A failed open leaves the loaded model in place.
     QVERIFY(!panel.loadModel(dir_.filePath("missing.gsck")));

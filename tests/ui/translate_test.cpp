@@ -49,12 +49,6 @@ void writeTinyPix2Pix(const QString& path) {
   t.save(path.toStdString());
 }
 
-QString textOf(const PngText& t, const std::string& key) {
-  for (const auto& [k, v] : t)
-    if (k == key) return QString::fromStdString(v);
-  return "<missing>";
-}
-
 }  // namespace
 
 class TranslateUiTest : public QObject {
@@ -107,10 +101,10 @@ class TranslateUiTest : public QObject {
     const QString out = dir_.filePath("out.png");
     QVERIFY(panel->exportTo(out));
     const PngText text = readPngText(out.toStdString());
-    QCOMPARE(textOf(text, "AI-generated"), QString("true"));
-    QCOMPARE(textOf(text, "Input"), QString("photo.png"));
-    QCOMPARE(textOf(text, "Direction"), QString("edges -> image"));
-    QCOMPARE(textOf(text, "Input fingerprint"),
+    QCOMPARE(QString::fromStdString(pngTextValue(text, "AI-generated")), QString("true"));
+    QCOMPARE(QString::fromStdString(pngTextValue(text, "Input")), QString("photo.png"));
+    QCOMPARE(QString::fromStdString(pngTextValue(text, "Direction")), QString("edges -> image"));
+    QCOMPARE(QString::fromStdString(pngTextValue(text, "Input fingerprint")),
              QString::fromStdString(readTranslationInput(photo.toStdString()).fingerprint));
     QCOMPARE(readPng(out.toStdString()).width, 32);
 
