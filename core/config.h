@@ -132,9 +132,9 @@ TrainConfig trainConfigFromJson(const std::string& json);
 // Checks ranges (resolution one of 32/64/128/256, positive batch, ...); throws GanscopeError.
 void validate(const TrainConfig& config);
 
-// Optimiser settings a new run of this model starts from when the user sets none: OptimConfig{} for DCGAN; for
-// the style-based generator StyleGAN2's Adam betas (0, 0.99), learning rate 2e-3 and lazy R1 every 16 steps with
-// gamma 1 (StyleGAN2's setting for 256 px; small images train with it too).
+// Optimiser settings a new run of this model starts from when the user sets none: OptimConfig{} with ADA's target
+// 0.8 for DCGAN; for the style-based generator StyleGAN2's Adam betas (0, 0.99), learning rate 2e-3, lazy R1 every
+// 16 steps with gamma 1 (StyleGAN2's setting for 256 px; small images train with it too) and ADA's target 0.6.
 OptimConfig defaultOptim(ModelKind kind, int resolution);
 
 // Names used by the CLI and JSON ("ns", "minimax", "wgan-gp", "hinge"; "dcgan", "style"; ...).

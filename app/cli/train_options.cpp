@@ -49,6 +49,7 @@ void applyModelOptimDefaults(TrainOptions& o) {
   if (!o.given.count("--r1")) c.r1_gamma = d.r1_gamma;
   if (!o.given.count("--ema-kimg")) c.ema_kimg = d.ema_kimg;
   if (!o.given.count("--augment")) c.augment = d.augment;
+  if (!o.given.count("--ada-target")) c.ada_target = d.ada_target;
   if (!o.given.count("--loss")) c.loss = d.loss;
 }
 

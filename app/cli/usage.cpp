@@ -82,7 +82,8 @@ training:
   --augment A           what D sees: none (default), ada (adaptive discriminator augmentation, StyleGAN2-ADA's
                         bgc pipeline), diffaug (DiffAugment: colour, translation, cutout on every image) or
                         auto (ada when the data has fewer than 10000 images, else none)
-  --ada-target X        ADA: target of r_t = E[sign(D(real))]; p rises above it, falls below (default 0.6)
+  --ada-target X        ADA: target of r_t = E[sign(D(real))]; p rises above it, falls below (default 0.8;
+                        style 0.6, StyleGAN2-ADA's)
   --ada-kimg X          ADA: thousands of images for p to go from 0 to 1 (default 100; StyleGAN2-ADA 500)
   --augment-p P         ADA with a fixed probability P in [0, 1) instead of adapting it (implies --augment ada)
   --seed S              seeds weights, latents, shuffling and flips (default 1)

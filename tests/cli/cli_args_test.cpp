@@ -29,6 +29,11 @@ std::string trainError(const Args& args) {
 TEST(TrainArgs, AugmentFlags) {
   const Args base{"--data", "imgs", "--out", "run"};
   EXPECT_EQ(parseTrainOptions(base).config.optim.augment, AugmentKind::None);  // off unless asked for
+  // ADA's target: 0.8 for DCGAN, StyleGAN2-ADA's 0.6 for the style generator, unless set.
+  EXPECT_DOUBLE_EQ(parseTrainOptions(base).config.optim.ada_target, 0.8);
+  Args style = base;
+  style.insert(style.end(), {"--model", "style"});
+  EXPECT_DOUBLE_EQ(parseTrainOptions(style).config.optim.ada_target, 0.6);
   Args a = base;
   a.insert(a.end(), {"--augment", "diffaug"});
   EXPECT_EQ(parseTrainOptions(a).config.optim.augment, AugmentKind::DiffAug);

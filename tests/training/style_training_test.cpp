@@ -33,6 +33,8 @@ TEST(StyleTraining, DefaultsAreStyleGan2Settings) {
   const OptimConfig dcgan = defaultOptim(ModelKind::Dcgan, 64);
   EXPECT_DOUBLE_EQ(dcgan.lr_g, OptimConfig{}.lr_g);
   EXPECT_DOUBLE_EQ(dcgan.r1_gamma, 0.0);
+  EXPECT_DOUBLE_EQ(o.ada_target, 0.6);      // StyleGAN2-ADA's
+  EXPECT_DOUBLE_EQ(dcgan.ada_target, 0.8);  // a BatchNorm D's r_t sits higher (README "Augmentation (ADA)")
 }
 
 TEST(StyleTraining, StepsTrackWAvgAndCheckpointsOpenInTheExplorer) {

@@ -151,6 +151,15 @@ class MenusTest : public QObject {
     c.optim.augment = AugmentKind::None;
     panel.setConfig(c);
     QCOMPARE(augment->currentData().toInt(), int(AugmentKind::None));
+    // ADA's target is the model's (no control of its own); a loaded config keeps its own.
+    QCOMPARE(panel.config().optim.ada_target, 0.8);
+    auto* model = panel.findChildren<QComboBox*>().front();
+    model->setCurrentIndex(model->findData(int(ModelKind::Style)));
+    QCOMPARE(panel.config().optim.ada_target, 0.6);
+    c.optim.ada_target = 0.7;
+    panel.setConfig(c);
+    QCOMPARE(int(panel.config().model.kind), int(ModelKind::Dcgan));
+    QCOMPARE(panel.config().optim.ada_target, 0.7);
     if (qEnvironmentVariableIsSet("GANSCOPE_PANEL_SHOT")) {
       panel.resize(360, 900);
       panel.grab().save(qEnvironmentVariable("GANSCOPE_PANEL_SHOT"));

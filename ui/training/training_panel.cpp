@@ -184,6 +184,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     // pairs choice applies to pix2pix, domain B to CycleGAN.
     ema_kimg_->setValue(o.ema_kimg);
     augment_->setCurrentIndex(std::max(0, augment_->findData(int(o.augment))));
+    base_.optim.ada_target = o.ada_target;  // no control of its own: the model's (0.8 DCGAN, 0.6 style)
     loss_->setCurrentIndex(std::max(0, loss_->findData(int(o.loss))));
     pairs_->setEnabled(kind == ModelKind::Pix2Pix);
     domain_b_->setEnabled(kind == ModelKind::CycleGan);
@@ -285,6 +286,7 @@ TrainConfig TrainingPanel::config() const {
 void TrainingPanel::setConfig(const TrainConfig& c) {
   base_ = c;
   model_->setCurrentIndex(model_->findData(int(c.model.kind)));
+  base_.optim.ada_target = c.optim.ada_target;  // the model switch above set the model's default
   pairs_->setCurrentIndex(std::max(0, pairs_->findData(int(c.data.pairs))));
   pairs_->setEnabled(c.model.kind == ModelKind::Pix2Pix);
   domain_b_->set(c.data);
