@@ -3,6 +3,8 @@
 //   bench_train                          # synthetic, 32 and 64 px, batch 64, DCGAN widths 64, nz 100
 //   bench_train --data /tmp/emoji64 --res 64
 //   bench_train --res 64 --threads 2 --batch 64 --windows 5 --steps 2 --loss wgan-gp --device cuda
+//   bench_train --res 64 --precision bf16   # bf16 autocast (default auto: bf16 only on a CPU with AMX)
+//   bench_train --model style --res 64     # the style-based generator (its default optimiser, lazy R1)
 #include <ATen/Parallel.h>
 
 #include <algorithm>
@@ -32,6 +34,8 @@ struct Options {
   int steps = 2;  // steps per timed window
   std::string loss = "ns";
   std::string device = "auto";
+  std::string precision = "auto";
+  std::string model = "dcgan";
 };
 
 Options parse(int argc, char** argv) {
@@ -53,6 +57,8 @@ Options parse(int argc, char** argv) {
     else if (a == "--steps") o.steps = std::max(1, std::atoi(value().c_str()));
     else if (a == "--loss") o.loss = value();
     else if (a == "--device") o.device = value();
+    else if (a == "--precision") o.precision = value();
+    else if (a == "--model") o.model = value();
     else {
       std::fprintf(stderr, "unknown flag %s\n", a.c_str());
       std::exit(2);
@@ -71,6 +77,8 @@ std::shared_ptr<gs::ImageDataset> syntheticData(int res, int64_t n) {
 
 void bench(const std::string& label, const Options& o, int res, std::shared_ptr<const gs::ImageDataset> data) {
   gs::TrainConfig c;
+  c.model.kind = gs::parseModel(o.model);
+  c.optim = gs::defaultOptim(c.model.kind, res);
   c.data.resolution = c.model.resolution = res;
   c.model.g_width = c.model.d_width = 64;
   c.model.latent_dim = 100;
@@ -78,6 +86,7 @@ void bench(const std::string& label, const Options& o, int res, std::shared_ptr<
   c.optim.loss = gs::parseLoss(o.loss);
   c.optim.augment = gs::AugmentKind::None;  // as the reference: D sees the images unchanged
   c.device = o.device;
+  c.precision = gs::parsePrecision(o.precision);
   c.threads = o.threads;
   gs::setCpuThreads(o.threads);
   gs::Trainer trainer(c, data);
@@ -93,8 +102,9 @@ void bench(const std::string& label, const Options& o, int res, std::shared_ptr<
   }
   std::sort(rates.begin(), rates.end());
   const double median = rates[rates.size() / 2];
-  std::printf("%-28s res %3d batch %3d loss %-7s %s: %7.1f images/s (%.2f steps/s; windows %.1f-%.1f)\n",
-              label.c_str(), res, o.batch, o.loss.c_str(), gs::describeDevice(trainer.device()).c_str(), median,
+  std::printf("%-28s %s res %3d batch %3d loss %-7s %s %s: %7.1f images/s (%.2f steps/s; windows %.1f-%.1f)\n",
+              label.c_str(), o.model.c_str(), res, o.batch, o.loss.c_str(), gs::describeDevice(trainer.device()).c_str(),
+              gs::toString(trainer.config().precision).c_str(), median,
               median / o.batch, rates.front(), rates.back());
   std::fflush(stdout);
 }

@@ -58,6 +58,8 @@ const EnumNames<AugmentKind> kAugment{{{AugmentKind::Auto, "auto"},
                                        {AugmentKind::Ada, "ada"},
                                        {AugmentKind::DiffAug, "diffaug"}},
                                       "augmentation (auto, none, ada, diffaug)"};
+const EnumNames<Precision> kPrecision{
+    {{Precision::Auto, "auto"}, {Precision::Fp32, "fp32"}, {Precision::Bf16, "bf16"}}, "precision (auto, fp32, bf16)"};
 
 template <typename E>
 std::string name(const EnumNames<E>& table, E v) {
@@ -160,6 +162,7 @@ std::string toString(ChannelPolicy v) { return name(kChannels, v); }
 std::string toString(EmaNorm v) { return name(kEmaNorm, v); }
 std::string toString(AugmentKind v) { return name(kAugment, v); }
 std::string toString(PairSource v) { return name(kPairs, v); }
+std::string toString(Precision v) { return name(kPrecision, v); }
 LossKind parseLoss(const std::string& s) { return parse(kLoss, s); }
 ModelKind parseModel(const std::string& s) { return parse(kModel, s); }
 AspectPolicy parseAspect(const std::string& s) { return parse(kAspect, s); }
@@ -168,6 +171,7 @@ ChannelPolicy parseChannels(const std::string& s) { return parse(kChannels, s); 
 EmaNorm parseEmaNorm(const std::string& s) { return parse(kEmaNorm, s); }
 AugmentKind parseAugment(const std::string& s) { return parse(kAugment, s); }
 PairSource parsePairs(const std::string& s) { return parse(kPairs, s); }
+Precision parsePrecision(const std::string& s) { return parse(kPrecision, s); }
 bool isTranslationModel(ModelKind kind) { return kind == ModelKind::Pix2Pix || kind == ModelKind::CycleGan; }
 
 AugmentKind resolveAugment(AugmentKind kind, int64_t images) {
@@ -225,6 +229,7 @@ std::string toJson(const TrainConfig& c, int indent) {
   j["keep_checkpoints"] = c.keep_checkpoints;
   j["grid_size"] = c.grid_size;
   j["device"] = c.device;
+  j["precision"] = toString(c.precision);
   j["threads"] = c.threads;
   j["health_every"] = c.health_every;
   j["birthday_trials"] = c.birthday_trials;
@@ -248,6 +253,8 @@ TrainConfig trainConfigFromJson(const std::string& text) {
   TrainConfig c;
   // Runs from before augmentation existed trained without it: they resume unchanged.
   c.optim.augment = AugmentKind::None;
+  // ... and before the precision choice existed, in fp32.
+  c.precision = Precision::Fp32;
   if (auto d = j.find("data"); d != j.end() && d->is_object()) {
     read(*d, "path", c.data.path);
     read(*d, "resolution", c.data.resolution);
@@ -312,6 +319,7 @@ TrainConfig trainConfigFromJson(const std::string& text) {
   read(j, "keep_checkpoints", c.keep_checkpoints);
   read(j, "grid_size", c.grid_size);
   read(j, "device", c.device);
+  readEnum(j, "precision", kPrecision, c.precision);
   read(j, "threads", c.threads);
   read(j, "health_every", c.health_every);
   read(j, "birthday_trials", c.birthday_trials);
@@ -396,6 +404,7 @@ void validate(const TrainConfig& c) {
     if (c.data.class_labels || c.model.num_classes > 0) fail(toString(c.model.kind) + " is not class-conditional");
     if (c.optim.augment == AugmentKind::Ada || c.optim.augment == AugmentKind::DiffAug)
       fail(toString(c.model.kind) + " trains without augmentation (use --augment none)");
+    if (c.precision == Precision::Bf16) fail(toString(c.model.kind) + " trains in fp32 (use --precision fp32)");
   }
   if (!(c.optim.cycle_weight >= 0) || c.optim.cycle_weight > 1e6) fail("cycle_weight must be in 0..1e6");
   if (!(c.optim.identity_weight >= 0) || c.optim.identity_weight > 100) fail("identity_weight must be in 0..100");

@@ -30,6 +30,10 @@ enum class EmaNorm { Copy, Average, Recompute };
 // for a dataset of fewer than
 // kAutoAugmentImages images, else none (resolved when training starts; config.json holds the choice made).
 enum class AugmentKind { Auto, None, Ada, DiffAug };
+// Arithmetic of the training step (training/precision.h): Fp32; Bf16 runs the networks' convolutions and matrix
+// products in bfloat16 under autocast (fp32 master weights, optimiser state and losses; no loss scaling); Auto
+// picks Bf16 only where it is measured faster (a CPU with AMX), else Fp32.
+enum class Precision { Auto, Fp32, Bf16 };
 constexpr int64_t kAutoAugmentImages = 10000;
 
 struct DataConfig {
@@ -119,6 +123,7 @@ struct TrainConfig {
   int keep_checkpoints = 3;      // keep the newest N checkpoints
   int grid_size = 8;             // fixed-latent sample grid is grid_size x grid_size
   std::string device = "auto";   // auto, cpu or cuda
+  Precision precision = Precision::Auto;  // fp32 or bf16 autocast for the training step
   int threads = 0;               // CPU threads for LibTorch; 0: all cores
   int health_every = 250;        // steps between health measurements (diversity, duplicates; health.jsonl)
   int birthday_trials = 2;       // batches of 64 for the birthday support estimate per measurement (0: off)
@@ -146,6 +151,7 @@ std::string toString(ChannelPolicy v);
 std::string toString(EmaNorm v);
 std::string toString(AugmentKind v);
 std::string toString(PairSource v);
+std::string toString(Precision v);
 LossKind parseLoss(const std::string& s);
 ModelKind parseModel(const std::string& s);
 AspectPolicy parseAspect(const std::string& s);
@@ -154,6 +160,7 @@ ChannelPolicy parseChannels(const std::string& s);
 EmaNorm parseEmaNorm(const std::string& s);
 AugmentKind parseAugment(const std::string& s);
 PairSource parsePairs(const std::string& s);
+Precision parsePrecision(const std::string& s);
 // True for the models that translate an input image (Pix2Pix, CycleGan) rather than draw from latents.
 bool isTranslationModel(ModelKind kind);
 // Auto made concrete for a dataset of `images` images (other kinds unchanged).

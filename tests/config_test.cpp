@@ -78,6 +78,32 @@ TEST(Config, AugmentationRoundTripsAndOldFilesReadAsNone) {
   EXPECT_THROW(validate(bad), GanscopeError);
 }
 
+TEST(Config, PrecisionRoundTripsAndOldFilesReadAsFp32) {
+  TrainConfig c;
+  EXPECT_EQ(c.precision, Precision::Auto);
+  c.precision = Precision::Bf16;
+  EXPECT_EQ(trainConfigFromJson(toJson(c)).precision, Precision::Bf16);
+  EXPECT_NE(toJson(c).find("\"precision\": \"bf16\""), std::string::npos) << toJson(c);
+  EXPECT_EQ(trainConfigFromJson(toJson(TrainConfig{})).precision, Precision::Auto);
+  // A config.json from before the choice existed trained in fp32, and resumes in fp32.
+  EXPECT_EQ(trainConfigFromJson(R"({"batch": 8})").precision, Precision::Fp32);
+  try {
+    trainConfigFromJson(R"({"precision": "fp16"})");
+    FAIL() << "expected an error";
+  } catch (const GanscopeError& e) {
+    EXPECT_NE(std::string(e.what()).find("precision (auto, fp32, bf16)"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(parsePrecision("fp32"), Precision::Fp32);
+  EXPECT_EQ(toString(Precision::Bf16), "bf16");
+  // Image-to-image models train in fp32 only.
+  TrainConfig p2p;
+  p2p.model.kind = ModelKind::Pix2Pix;
+  p2p.optim = defaultOptim(ModelKind::Pix2Pix, 64);
+  EXPECT_NO_THROW(validate(p2p));
+  p2p.precision = Precision::Bf16;
+  EXPECT_THROW(validate(p2p), GanscopeError);
+}
+
 TEST(Config, BadInputNamesTheProblem) {
   try {
     trainConfigFromJson(R"({"batch": "many"})");

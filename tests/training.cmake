@@ -21,3 +21,5 @@ ganscope_gtest(training_pix2pix_test LABELS unit SOURCES training/pix2pix_traini
 # CycleGAN: exact resume with the image pools, red <-> blue squares learnt, a run folder from two folders.
 ganscope_gtest(training_cyclegan_test LABELS unit SOURCES training/cyclegan_training_test.cpp)
 ganscope_gtest(training_tensorboard_test LABELS unit SOURCES training/tensorboard_events_test.cpp)  # TensorBoard event files
+# bf16 mixed precision: the CPU check, the autocast scope, bf16 training steps of each model.
+ganscope_gtest(training_precision_test LABELS unit SOURCES training/precision_test.cpp)

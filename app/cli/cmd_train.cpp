@@ -17,6 +17,7 @@
 #include "progress_bar.h"
 #include "train_dist.h"
 #include "training/checkpoint.h"
+#include "training/precision.h"
 #include "training/run_folder.h"
 #include "training/run_loop.h"
 #include "util/atomic_file.h"
@@ -60,6 +61,7 @@ std::string describeRun(const TrainConfig& c) {
                 toString(c.optim.loss).c_str(), toString(c.optim.augment).c_str(), c.batch,
                 static_cast<long long>(c.total_steps), describeDevice(selectDevice(c.device)).c_str());
   std::string out = buf;
+  out += ", " + describePrecision(c.precision, selectDevice(c.device), cpuBf16Support());
   if (c.data.class_labels) out += ", conditional";
   if (c.model.num_classes > 0) out += " on " + std::to_string(c.model.num_classes) + " classes";
   if (c.model.kind == ModelKind::CycleGan) {

@@ -178,6 +178,11 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
     c.device = v;
   });
   t.value("--threads", [&c](const std::string& v) { c.threads = intIn("--threads", v, 0, 1024); });
+  t.value("--precision", [&c](const std::string& v) {
+    if (v != "auto" && v != "fp32" && v != "bf16")
+      throw UsageError("--precision: expected auto, fp32 or bf16, got '" + v + "'");
+    c.precision = parsePrecision(v);
+  });
   t.value("--log-every", [&c](const std::string& v) { c.log_every = intIn("--log-every", v, 1, 1000000000); });
   t.value("--sample-every",
           [&c](const std::string& v) { c.sample_every = intIn("--sample-every", v, 1, 1000000000); });
@@ -236,7 +241,8 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args) {
 
 bool allowedOnResume(const std::string& flag) {
   static const std::set<std::string> kAllowed{"--out",     "--resume",       "--data",         "--steps",
-                                              "--device",  "--threads",      "--log-every",    "--sample-every",
+                                              "--device",  "--threads",      "--precision",    "--log-every",
+                                              "--sample-every",
                                               "--checkpoint-every", "--keep", "--health-every",
                                               "--birthday-trials", "--nan-lr-scale", "--quality-every",
                                               "--labels",

@@ -89,6 +89,9 @@ training:
   --seed S              seeds weights, latents, shuffling and flips (default 1)
   --device D            auto, cpu or cuda (default auto)
   --threads N           CPU threads (default 0: all cores)
+  --precision P         auto, fp32 or bf16: bf16 runs the networks' convolutions and matrix products in
+                        bfloat16 (autocast; weights, optimiser and losses stay fp32). auto: bf16 on a CPU with
+                        AMX, where it is faster, else fp32 (default auto; config.json records the choice)
 run folder:
   --out RUN             run folder: config.json, metrics.jsonl, samples/, checkpoints/
   --log-every N         steps between metrics lines (default 10)
@@ -101,7 +104,7 @@ run folder:
   --nan-lr-scale X      on NaN/Inf: roll back to the last checkpoint, rates times X (default 0.5; 1: same)
   --config FILE         start from a config.json (flags override it)
   --resume              continue RUN from its newest checkpoint; only --steps, --data, --device, --threads,
-                        the run folder intervals and the data-parallel flags may change
+                        --precision, the run folder intervals and the data-parallel flags may change
 data-parallel (several processes; --batch is the global batch, split evenly over the ranks):
   --nproc N             start N ranks on this machine (127.0.0.1, a free port) and wait for them; CPU threads
                         are shared out (--threads defaults to cores / N)

@@ -4,6 +4,8 @@
 
 #include <atomic>
 
+#include "util/autocast.h"
+
 namespace gs {
 namespace {
 
@@ -85,7 +87,13 @@ void setFastConvTransposeEnabled(bool enabled) { g_fast_enabled = enabled; }
 bool fastConvTransposeEnabled() { return g_fast_enabled; }
 
 at::Tensor convTranspose2d(const at::Tensor& x, const at::Tensor& weight, int64_t stride, int64_t padding) {
-  if (g_fast_enabled && x.device().is_cpu()) return convTranspose2dViaConvBackward(x, weight, stride, padding);
+  if (g_fast_enabled && x.device().is_cpu()) {
+    // Autocast does not see inside the custom function (nor, in LibTorch 1.13, conv_transpose2d on the CPU): under
+    // bf16 autocast cast here, as it casts a convolution's input and weight; the casts pass fp32 gradients back.
+    if (autocastToBf16(c10::kCPU) && x.is_floating_point())
+      return convTranspose2dViaConvBackward(x.to(at::kBFloat16), weight.to(at::kBFloat16), stride, padding);
+    return convTranspose2dViaConvBackward(x, weight, stride, padding);
+  }
   return at::conv_transpose2d(x, weight, {}, {stride, stride}, {padding, padding});
 }
 

@@ -4,6 +4,7 @@
 
 #include "models/cpu_speed.h"
 #include "models/fast_conv_transpose.h"
+#include "util/autocast.h"
 
 namespace gs {
 namespace {
@@ -38,6 +39,7 @@ DownConv2dImpl::DownConv2dImpl(const Options& options) : options_(options) {
 
 at::Tensor DownConv2dImpl::effectiveWeight() {
   if (!options_.spectral_norm) return weight;
+  const NoAutocast fp32;  // the power iteration and sigma in fp32 under bf16 autocast too
   const at::Tensor w_mat = weight.reshape({weight.size(0), -1});
   if (is_training()) {
     at::NoGradGuard no_grad;

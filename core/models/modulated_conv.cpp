@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/cpu_speed.h"
+#include "util/autocast.h"
 
 namespace gs {
 namespace {
@@ -45,7 +46,9 @@ at::Tensor ModulatedConv2dImpl::forward(const at::Tensor& x_in, const at::Tensor
   // Separate: (x * s) conv W, then * d with d[n, o] = rsqrt(sum_i s[n, i]^2 * sum_k W[o, i, k]^2).
   at::Tensor y = at::conv2d(toConvLayout(x * styles.view({n, in, 1, 1})), base, {}, {1, 1}, {pad, pad});
   if (options_.demodulate) {
-    const at::Tensor d = at::rsqrt(at::mm(styles.pow(2), base.pow(2).sum({2, 3}).t()) + 1e-8);  // [N, out]
+    const NoAutocast fp32;  // the demodulation factors in the weights' precision under bf16 autocast too
+    const at::Tensor s2 = styles.to(base.scalar_type()).pow(2);
+    const at::Tensor d = at::rsqrt(at::mm(s2, base.pow(2).sum({2, 3}).t()) + 1e-8);  // [N, out]
     y = y * d.view({n, out, 1, 1});
   }
   return y;

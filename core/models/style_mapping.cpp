@@ -14,7 +14,9 @@ MappingNetworkImpl::MappingNetworkImpl(int64_t latent_dim, int64_t w_dim, int de
 at::Tensor MappingNetworkImpl::forward(const at::Tensor& z) {
   at::Tensor x = pixelNorm(z);
   for (const auto& layer : *layers_) x = leakyReluGain(layer->as<EqualizedLinearImpl>()->forward(x));
-  return x;
+  // w in the latent's precision (fp32) under bf16 autocast too: w_avg, truncation and style mixing combine it
+  // with fp32 tensors.
+  return x.to(z.scalar_type());
 }
 
 }  // namespace gs

@@ -14,6 +14,7 @@
 #include "training/global_rng_scope.h"
 #include "training/losses.h"
 #include "training/module_grads.h"
+#include "training/precision.h"
 #include "training/trainer_state.h"
 #include "util/device.h"
 #include "util/error.h"
@@ -138,6 +139,9 @@ Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data, s
   // One GPU per rank on a machine: LOCAL_RANK picks it.
   if (s.dist && s.device.is_cuda())
     s.device = c10::Device(c10::kCUDA, static_cast<c10::DeviceIndex>(s.dist->options().local_rank));
+  // config.json records the arithmetic chosen, as it does the augmentation.
+  config.precision = resolvePrecision(config.precision, s.device, cpuBf16Support());
+  s.config.precision = config.precision;
 
   // Weights are initialised on the CPU from the seeded global generator, then moved: same weights on any device.
   GlobalRngScope::seed(c10::Device(c10::kCPU), config.seed);
@@ -202,29 +206,35 @@ StepStats Trainer::step() {
     const at::Tensor real = b.images.to(s.device, /*non_blocking=*/true);
     // A conditional D step: the fakes are drawn with the real images' classes, and D scores both with them.
     const at::Tensor classes = conditional ? b.labels.to(s.device) : at::Tensor();
+    // The networks' forward passes and the losses run under bf16 autocast when asked (training/precision.h);
+    // augmentation (its sampling grids) and the backward passes stay outside it, in fp32.
     at::Tensor fake;
     {
       torch::NoGradGuard no_grad;
-      fake = s.g->forwardWithClasses(drawLatents(s, batch), classes);
+      AutocastScope amp(s.config.precision, s.device);
+      fake = s.g->forwardWithClasses(drawLatents(s, batch), classes).to(at::kFloat);
     }
     // The penalties too see what D sees: the augmented reals (and fakes), as in StyleGAN2-ADA.
     const at::Tensor real_seen = augmentForD(s, real);
     const at::Tensor fake_seen = augmentForD(s, fake);
-    const at::Tensor real_logits = s.d->forwardWithClasses(real_seen, classes);
-    const at::Tensor fake_logits = s.d->forwardWithClasses(fake_seen, classes);
+    at::Tensor real_logits, fake_logits, d_loss, penalty;
+    {
+      AutocastScope amp(s.config.precision, s.device);
+      real_logits = s.d->forwardWithClasses(real_seen, classes).to(at::kFloat);
+      fake_logits = s.d->forwardWithClasses(fake_seen, classes).to(at::kFloat);
+      d_loss = discriminatorLoss(o.loss, real_logits, fake_logits);
+      if (o.loss == LossKind::WganGp)
+        penalty = gradientPenalty(*s.d, real_seen, fake_seen, c10::nullopt, classes, s.shard) * o.gp_weight;
+      const int interval = std::max(1, o.r1_interval);
+      if (o.r1_gamma > 0 && s.d_steps_done % interval == 0) {
+        // Lazy R1: every `interval` steps, scaled by the interval so the average strength is unchanged.
+        const at::Tensor r1 = r1Penalty(*s.d, real_seen, classes) * (o.r1_gamma / 2.0);
+        penalty = penalty.defined() ? penalty + r1 * interval : r1 * interval;
+      }
+    }
     sign_sum += real_logits.detach().sign().sum().item<double>();
     sign_count += real_logits.numel();
-    const at::Tensor d_loss = discriminatorLoss(o.loss, real_logits, fake_logits);
     at::Tensor total = d_loss;
-    at::Tensor penalty;
-    if (o.loss == LossKind::WganGp)
-      penalty = gradientPenalty(*s.d, real_seen, fake_seen, c10::nullopt, classes, s.shard) * o.gp_weight;
-    const int interval = std::max(1, o.r1_interval);
-    if (o.r1_gamma > 0 && s.d_steps_done % interval == 0) {
-      // Lazy R1: every `interval` steps, scaled by the interval so the average strength is unchanged.
-      const at::Tensor r1 = r1Penalty(*s.d, real_seen, classes) * (o.r1_gamma / 2.0);
-      penalty = penalty.defined() ? penalty + r1 * interval : r1 * interval;
-    }
     if (penalty.defined()) total = total + penalty;
     clearGrads(*s.d);
     total.backward();
@@ -247,8 +257,16 @@ StepStats Trainer::step() {
   setRequiresGrad(*s.d, false);
   const at::Tensor z = drawLatents(s, batch);
   const at::Tensor g_classes = drawClasses(s, batch);
-  const at::Tensor fake = s.g->forwardWithClasses(z, g_classes);
-  const at::Tensor g_loss = generatorLoss(o.loss, s.d->forwardWithClasses(augmentForD(s, fake), g_classes));
+  at::Tensor fake, g_loss;
+  {
+    AutocastScope amp(s.config.precision, s.device);
+    fake = s.g->forwardWithClasses(z, g_classes).to(at::kFloat);
+  }
+  const at::Tensor fake_seen = augmentForD(s, fake);
+  {
+    AutocastScope amp(s.config.precision, s.device);
+    g_loss = generatorLoss(o.loss, s.d->forwardWithClasses(fake_seen, g_classes).to(at::kFloat));
+  }
   clearGrads(*s.g);
   g_loss.backward();
   setRequiresGrad(*s.d, true);

@@ -66,8 +66,8 @@ TEST(TrainArgs, EveryFlagReachesTheConfig) {
        "--steps", "500", "--lr-g", "1e-4", "--lr-d", "4e-4", "--beta1", "0", "--beta2", "0.9", "--d-steps", "5",
        "--r1", "0.5", "--ema-kimg", "2.5", "--spectral-norm", "--mbstd", "--g-width", "48", "--d-width", "40",
        "--nz", "128", "--channels", "rgba", "--aspect", "pad", "--alpha", "keep", "--background", "10,20,30",
-       "--no-flip", "--max-images", "1000", "--seed", "77", "--device", "cpu", "--threads", "2", "--log-every",
-       "5", "--sample-every", "50", "--checkpoint-every", "100", "--keep", "4"});
+       "--no-flip", "--max-images", "1000", "--seed", "77", "--device", "cpu", "--threads", "2", "--precision", "bf16",
+       "--log-every", "5", "--sample-every", "50", "--checkpoint-every", "100", "--keep", "4"});
   const TrainConfig& c = o.config;
   EXPECT_EQ(o.out, "run");
   EXPECT_FALSE(o.resume);
@@ -100,6 +100,7 @@ TEST(TrainArgs, EveryFlagReachesTheConfig) {
   EXPECT_EQ(c.seed, 77u);
   EXPECT_EQ(c.device, "cpu");
   EXPECT_EQ(c.threads, 2);
+  EXPECT_EQ(c.precision, Precision::Bf16);
   EXPECT_EQ(c.log_every, 5);
   EXPECT_EQ(c.sample_every, 50);
   EXPECT_EQ(c.checkpoint_every, 100);
@@ -137,6 +138,8 @@ TEST(TrainArgs, QualityFlagsFlipsAndEma) {
   EXPECT_EQ(c.quality_every, 100);
   EXPECT_NE(trainError({"--data", "d", "--out", "r", "--ema-norm", "median"}).find("--ema-norm"), std::string::npos);
   EXPECT_TRUE(allowedOnResume("--quality-every"));
+  EXPECT_TRUE(allowedOnResume("--precision"));
+  EXPECT_EQ(plain.precision, Precision::Auto);
 }
 
 TEST(TrainArgs, MistakesNameTheFlag) {
@@ -165,6 +168,8 @@ TEST(TrainArgs, MistakesNameTheFlag) {
   EXPECT_NE(with({"--background", "1,2"}).find("--background: expected R,G,B"), std::string::npos);
   EXPECT_NE(with({"--background", "1,2,300"}).find("--background"), std::string::npos);
   EXPECT_NE(with({"--device", "tpu"}).find("--device"), std::string::npos);
+  EXPECT_NE(with({"--precision", "fp16"}).find("--precision: expected auto, fp32 or bf16, got 'fp16'"),
+            std::string::npos);
   EXPECT_NE(with({"--seed", "-3"}).find("--seed"), std::string::npos);
   EXPECT_NE(with({"--keep", "0"}).find("--keep"), std::string::npos);
   EXPECT_NE(with({"--resume=yes"}).find("--resume takes no value"), std::string::npos);
@@ -188,7 +193,7 @@ TEST(TrainArgs, HelpWinsOverMistakes) {
                            "--lr-d", "--beta1", "--beta2", "--d-steps", "--r1", "--ema-kimg", "--spectral-norm",
                            "--mbstd", "--g-width", "--d-width", "--nz", "--channels", "--aspect", "--alpha",
                            "--background", "--no-flip", "--max-images", "--seed", "--device", "--threads",
-                           "--log-every", "--sample-every", "--checkpoint-every", "--keep", "--config", "--resume"})
+                           "--precision", "--log-every", "--sample-every", "--checkpoint-every", "--keep", "--config", "--resume"})
     EXPECT_NE(std::string(trainUsage()).find(flag), std::string::npos) << flag;
 }
 

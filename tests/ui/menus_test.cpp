@@ -165,6 +165,33 @@ class MenusTest : public QObject {
       panel.grab().save(qEnvironmentVariable("GANSCOPE_PANEL_SHOT"));
     }
   }
+
+  void precisionSettingReachesTheConfig() {
+    TrainingPanel panel;
+    QComboBox* precision = nullptr;
+    for (auto* box : panel.findChildren<QComboBox*>())
+      if (box->findData(int(Precision::Bf16)) >= 0 && box->count() == 3 && box->itemText(1) == "fp32")
+        precision = box;
+    QVERIFY(precision);
+    QCOMPARE(int(panel.config().precision), int(Precision::Auto));
+    QVERIFY(!precision->property("changed").toBool());
+    precision->setCurrentIndex(precision->findData(int(Precision::Bf16)));
+    QCOMPARE(int(panel.config().precision), int(Precision::Bf16));
+    QVERIFY(precision->property("changed").toBool());
+    TrainConfig c = panel.config();
+    c.precision = Precision::Fp32;  // a loaded run's choice shows
+    panel.setConfig(c);
+    QCOMPARE(precision->currentData().toInt(), int(Precision::Fp32));
+    // Image-to-image models train in fp32: the choice goes back to auto and is disabled.
+    auto* model = panel.findChildren<QComboBox*>().front();
+    model->setCurrentIndex(model->findData(int(ModelKind::Pix2Pix)));
+    QVERIFY(!precision->isEnabled());
+    QCOMPARE(int(panel.config().precision), int(Precision::Auto));
+    model->setCurrentIndex(model->findData(int(ModelKind::Style)));
+    QVERIFY(precision->isEnabled());
+    panel.setRunning(true);
+    QVERIFY(!precision->isEnabled());
+  }
 };
 
 QTEST_MAIN(MenusTest)

@@ -75,6 +75,7 @@ class TrainingPanel : public QWidget {
   QSpinBox* sample_every_;
   QSpinBox* seed_;
   QComboBox* device_;
+  QComboBox* precision_;  // auto, fp32, bf16 mixed
   QPushButton* start_;
   QPushButton* pause_;
   QPushButton* stop_;

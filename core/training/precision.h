@@ -1,0 +1,38 @@
+#pragma once
+// Mixed precision for the training step. Under Precision::Bf16 an AutocastScope runs the networks' forward passes
+// with LibTorch's autocast in bfloat16 on the training device: convolutions and matrix products compute in bf16,
+// the weights, their gradients and the Adam state stay fp32 (autocast casts a weight per use), and the losses are
+// taken in fp32. bf16 has fp32's exponent range, so no loss scaling is needed.
+#include <c10/core/Device.h>
+
+#include <string>
+
+#include "config.h"
+#include "util/cpu_features.h"
+
+namespace gs {
+
+// Auto made concrete for training on `device`: bf16 on a CPU with AMX, where oneDNN's bf16 convolutions beat fp32
+// (AVX512-BF16 alone was measured slower: its bf16 weight gradients run 4-15x slower than fp32's); fp32 elsewhere,
+// including CUDA (ask for bf16 there explicitly). Fp32 and Bf16 are returned unchanged.
+Precision resolvePrecision(Precision asked, const c10::Device& device, const CpuBf16Support& cpu);
+// "fp32", or "bf16 (AMX)" / "bf16 (AVX512-BF16)" / "bf16 (no bf16 instructions)" on a CPU, for a log line.
+std::string describePrecision(Precision p, const c10::Device& device, const CpuBf16Support& cpu);
+
+// While alive: autocast to bf16 on `device`'s type when `p` is Bf16 (nothing for Fp32). Restores the previous
+// autocast state and drops autocast's cache of cast weights when it ends (the weights change every step).
+class AutocastScope {
+ public:
+  AutocastScope(Precision p, const c10::Device& device);
+  ~AutocastScope();
+  AutocastScope(const AutocastScope&) = delete;
+  AutocastScope& operator=(const AutocastScope&) = delete;
+
+ private:
+  bool active_ = false;
+  int type_ = 0;  // the device type (a c10::DeviceType)
+  bool was_enabled_ = false;
+  int dtype_ = 0;  // the previous autocast dtype (a c10::ScalarType)
+};
+
+}  // namespace gs
