@@ -3,9 +3,11 @@
 //   bench_train                          # synthetic, 32 and 64 px, batch 64, DCGAN widths 64, nz 100
 //   bench_train --data /tmp/emoji64 --res 64
 //   bench_train --res 64 --threads 2 --batch 64 --windows 5 --steps 2 --loss wgan-gp --device cuda
-//   bench_train --res 64 --precision bf16   # bf16 autocast (default auto: bf16 only on a CPU with AMX)
+//   bench_train --res 64 --precision bf16   # bf16 autocast (default auto: bf16 on a CPU with bf16 instructions)
 //   bench_train --model style --res 64     # the style-based generator (its default optimiser, lazy R1)
+//   bench_train --res 64 --profile step.json  # then: bench/profile_summary.py step.json (time per op)
 #include <ATen/Parallel.h>
+#include <torch/csrc/autograd/profiler_legacy.h>
 
 #include <algorithm>
 #include <chrono>
@@ -36,6 +38,7 @@ struct Options {
   std::string device = "auto";
   std::string precision = "auto";
   std::string model = "dcgan";
+  std::string profile;  // chrome trace of a few steps ("": none); bench/profile_summary.py sums it per op
 };
 
 Options parse(int argc, char** argv) {
@@ -59,6 +62,7 @@ Options parse(int argc, char** argv) {
     else if (a == "--device") o.device = value();
     else if (a == "--precision") o.precision = value();
     else if (a == "--model") o.model = value();
+    else if (a == "--profile") o.profile = value();
     else {
       std::fprintf(stderr, "unknown flag %s\n", a.c_str());
       std::exit(2);
@@ -99,6 +103,10 @@ void bench(const std::string& label, const Options& o, int res, std::shared_ptr<
     for (int s = 0; s < o.steps; ++s) trainer.step();
     const double dt = std::chrono::duration<double>(Clock::now() - t0).count();
     rates.push_back(o.steps * o.batch / dt);
+  }
+  if (!o.profile.empty()) {
+    torch::autograd::profiler::RecordProfile record(o.profile);
+    for (int s = 0; s < o.steps; ++s) trainer.step();
   }
   std::sort(rates.begin(), rates.end());
   const double median = rates[rates.size() / 2];

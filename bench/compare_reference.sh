@@ -18,7 +18,7 @@ value() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" | tail -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 bf16_cpu() {
   if grep -qw amx_bf16 /proc/cpuinfo; then echo "AMX: auto picks bf16";
-  elif grep -qw avx512_bf16 /proc/cpuinfo; then echo "AVX512-BF16, no AMX: auto keeps fp32";
+  elif grep -qw avx512_bf16 /proc/cpuinfo; then echo "AVX512-BF16: auto picks bf16";
   else echo "no bf16 instructions: auto keeps fp32"; fi
 }
 

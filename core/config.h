@@ -32,7 +32,7 @@ enum class EmaNorm { Copy, Average, Recompute };
 enum class AugmentKind { Auto, None, Ada, DiffAug };
 // Arithmetic of the training step (training/precision.h): Fp32; Bf16 runs the networks' convolutions and matrix
 // products in bfloat16 under autocast (fp32 master weights, optimiser state and losses; no loss scaling); Auto
-// picks Bf16 only where it is measured faster (a CPU with AMX), else Fp32.
+// picks per device and CPU (resolvePrecision in training/precision.h); config.json records the choice made.
 enum class Precision { Auto, Fp32, Bf16 };
 constexpr int64_t kAutoAugmentImages = 10000;
 

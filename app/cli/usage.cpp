@@ -91,7 +91,7 @@ training:
   --threads N           CPU threads (default 0: all cores)
   --precision P         auto, fp32 or bf16: bf16 runs the networks' convolutions and matrix products in
                         bfloat16 (autocast; weights, optimiser and losses stay fp32). auto: bf16 on a CPU with
-                        AMX, where it is faster, else fp32 (default auto; config.json records the choice)
+                        AVX512-BF16 or AMX, where it is faster, else fp32 (default auto; config.json records it)
 run folder:
   --out RUN             run folder: config.json, metrics.jsonl, samples/, checkpoints/
   --log-every N         steps between metrics lines (default 10)

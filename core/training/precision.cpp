@@ -8,7 +8,7 @@ namespace gs {
 
 Precision resolvePrecision(Precision asked, const c10::Device& device, const CpuBf16Support& cpu) {
   if (asked != Precision::Auto) return asked;
-  return device.is_cpu() && cpu.amx_bf16 ? Precision::Bf16 : Precision::Fp32;
+  return device.is_cpu() && (cpu.amx_bf16 || cpu.avx512_bf16) ? Precision::Bf16 : Precision::Fp32;
 }
 
 std::string describePrecision(Precision p, const c10::Device& device, const CpuBf16Support& cpu) {

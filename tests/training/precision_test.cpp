@@ -37,12 +37,12 @@ TEST(CpuBf16Support, ReadsTheKernelsFlags) {
   EXPECT_EQ(describe(none), "no bf16 instructions");
 }
 
-TEST(Precision, AutoPicksBf16OnlyOnACpuWithAmx) {
+TEST(Precision, AutoPicksBf16OnlyOnACpuWithBf16Instructions) {
   CpuBf16Support amx, avx512, none;
   amx.amx_bf16 = amx.avx512_bf16 = true;
   avx512.avx512_bf16 = true;
   EXPECT_EQ(resolvePrecision(Precision::Auto, kCpu, amx), Precision::Bf16);
-  EXPECT_EQ(resolvePrecision(Precision::Auto, kCpu, avx512), Precision::Fp32);
+  EXPECT_EQ(resolvePrecision(Precision::Auto, kCpu, avx512), Precision::Bf16);
   EXPECT_EQ(resolvePrecision(Precision::Auto, kCpu, none), Precision::Fp32);
   EXPECT_EQ(resolvePrecision(Precision::Auto, c10::Device(c10::kCUDA, 0), amx), Precision::Fp32);
   // An explicit choice stands.

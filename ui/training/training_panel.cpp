@@ -111,12 +111,14 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   device_->addItems({"auto", "cpu", "cuda"});
   precision_ = new QComboBox(this);
   const CpuBf16Support& cpu = cpuBf16Support();
-  precision_->addItem(cpu.amx_bf16 ? "Auto (bf16 here: AMX)" : "Auto (fp32 here)", int(Precision::Auto));
+  const bool bf16_here = cpu.amx_bf16 || cpu.avx512_bf16;
+  precision_->addItem(bf16_here ? "Auto (bf16 on this CPU)" : "Auto (fp32 on this CPU)", int(Precision::Auto));
   precision_->addItem("fp32", int(Precision::Fp32));
   precision_->addItem("bf16 mixed", int(Precision::Bf16));
   precision_->setToolTip(QString("bf16 mixed precision runs the networks' convolutions and matrix products in "
                                  "bfloat16 (autocast); weights, optimiser and losses stay fp32. Auto picks it on "
-                                 "a CPU with AMX, where it is faster; elsewhere it was measured slower. This CPU: ") +
+                                 "a CPU with bf16 instructions (AVX512-BF16 or AMX), where it trains about 1.5x "
+                                 "faster at the same quality. This CPU: ") +
                          QString::fromStdString(describe(cpu)));
   form->addRow("Model", model_);
   form->addRow("Pairs", pairs_);
