@@ -3,12 +3,19 @@
 #include <ATen/autocast_mode.h>
 
 #include "util/autocast.h"
+#include "util/error.h"
 
 namespace gs {
 
 Precision resolvePrecision(Precision asked, const c10::Device& device, const CpuBf16Support& cpu) {
   if (asked != Precision::Auto) return asked;
   return device.is_cpu() && (cpu.amx_bf16 || cpu.avx512_bf16) ? Precision::Bf16 : Precision::Fp32;
+}
+
+void requireSupported(Precision p, const c10::Device& device, const CpuBf16Support& cpu) {
+  if (p != Precision::Bf16 || !device.is_cpu() || cpu.amx_bf16 || cpu.avx512_bf16) return;
+  throw GanscopeError("precision bf16: this CPU has no bf16 instructions (AVX512-BF16 or AMX), so bf16 training "
+                      "would be emulated or fail; use --precision fp32 or auto");
 }
 
 std::string describePrecision(Precision p, const c10::Device& device, const CpuBf16Support& cpu) {

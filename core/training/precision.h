@@ -17,6 +17,9 @@ namespace gs {
 // README "Mixed precision"); fp32 on other CPUs (bf16 would be emulated) and on CUDA (ask for bf16 there
 // explicitly). Fp32 and Bf16 are returned unchanged.
 Precision resolvePrecision(Precision asked, const c10::Device& device, const CpuBf16Support& cpu);
+// Throws GanscopeError when `p` is Bf16 on a CPU without bf16 instructions (oneDNN's bf16 kernels need them; the
+// error says to use fp32 or auto). Auto and Fp32 always pass; so does any precision on CUDA.
+void requireSupported(Precision p, const c10::Device& device, const CpuBf16Support& cpu);
 // "fp32", or "bf16 (AMX)" / "bf16 (AVX512-BF16)" / "bf16 (no bf16 instructions)" on a CPU, for a log line.
 std::string describePrecision(Precision p, const c10::Device& device, const CpuBf16Support& cpu);
 

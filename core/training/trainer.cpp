@@ -141,6 +141,7 @@ Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data, s
     s.device = c10::Device(c10::kCUDA, static_cast<c10::DeviceIndex>(s.dist->options().local_rank));
   // config.json records the arithmetic chosen, as it does the augmentation.
   config.precision = resolvePrecision(config.precision, s.device, cpuBf16Support());
+  requireSupported(config.precision, s.device, cpuBf16Support());
   s.config.precision = config.precision;
 
   // Weights are initialised on the CPU from the seeded global generator, then moved: same weights on any device.
