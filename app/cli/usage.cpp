@@ -90,8 +90,9 @@ training:
   --device D            auto, cpu or cuda (default auto)
   --threads N           CPU threads (default 0: all cores)
   --precision P         auto, fp32 or bf16: bf16 runs the networks' convolutions and matrix products in
-                        bfloat16 (autocast; weights, optimiser and losses stay fp32). auto: bf16 on a CPU with
-                        AVX512-BF16 or AMX, where it is faster, else fp32 (default auto; config.json records it)
+                        bfloat16 (autocast; weights, optimiser and losses stay fp32). auto: bf16 for dcgan on a
+                        CPU with AVX512-BF16 or AMX (1.5x faster, same FID), else fp32 (default auto; config.json
+                        records the choice)
 run folder:
   --out RUN             run folder: config.json, metrics.jsonl, samples/, checkpoints/
   --log-every N         steps between metrics lines (default 10)

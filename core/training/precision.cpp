@@ -7,9 +7,10 @@
 
 namespace gs {
 
-Precision resolvePrecision(Precision asked, const c10::Device& device, const CpuBf16Support& cpu) {
+Precision resolvePrecision(Precision asked, ModelKind model, const c10::Device& device, const CpuBf16Support& cpu) {
   if (asked != Precision::Auto) return asked;
-  return device.is_cpu() && (cpu.amx_bf16 || cpu.avx512_bf16) ? Precision::Bf16 : Precision::Fp32;
+  const bool measured = model == ModelKind::Dcgan;  // bf16's quality was compared with fp32's for DCGAN only
+  return measured && device.is_cpu() && (cpu.amx_bf16 || cpu.avx512_bf16) ? Precision::Bf16 : Precision::Fp32;
 }
 
 void requireSupported(Precision p, const c10::Device& device, const CpuBf16Support& cpu) {

@@ -12,11 +12,12 @@
 
 namespace gs {
 
-// Auto made concrete for training on `device`: bf16 on a CPU with bf16 instructions (AVX512-BF16 or AMX), where
-// oneDNN's bf16 convolutions beat fp32 (measured on an AVX512-BF16 EPYC: 1.4-1.5x the fp32 step, same FID; see
-// README "Mixed precision"); fp32 on other CPUs (bf16 would be emulated) and on CUDA (ask for bf16 there
-// explicitly). Fp32 and Bf16 are returned unchanged.
-Precision resolvePrecision(Precision asked, const c10::Device& device, const CpuBf16Support& cpu);
+// Auto made concrete for training `model` on `device`: bf16 for DCGAN (conditional too) on a CPU with bf16
+// instructions (AVX512-BF16 or AMX), where oneDNN's bf16 convolutions beat fp32 (measured on an AVX512-BF16 EPYC:
+// 1.5x the fp32 step at 64 px, the same FID at the same steps; README "Mixed precision"); fp32 for the style-based
+// generator (bf16 trains it 2x faster, but its quality has not been compared yet: ask for it), on other CPUs (bf16
+// would be emulated) and on CUDA (ask for bf16 there). Fp32 and Bf16 are returned unchanged.
+Precision resolvePrecision(Precision asked, ModelKind model, const c10::Device& device, const CpuBf16Support& cpu);
 // Throws GanscopeError when `p` is Bf16 on a CPU without bf16 instructions (oneDNN's bf16 kernels need them; the
 // error says to use fp32 or auto). Auto and Fp32 always pass; so does any precision on CUDA.
 void requireSupported(Precision p, const c10::Device& device, const CpuBf16Support& cpu);

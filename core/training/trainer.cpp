@@ -140,7 +140,7 @@ Trainer::Trainer(TrainConfig config, std::shared_ptr<const ImageDataset> data, s
   if (s.dist && s.device.is_cuda())
     s.device = c10::Device(c10::kCUDA, static_cast<c10::DeviceIndex>(s.dist->options().local_rank));
   // config.json records the arithmetic chosen, as it does the augmentation.
-  config.precision = resolvePrecision(config.precision, s.device, cpuBf16Support());
+  config.precision = resolvePrecision(config.precision, config.model.kind, s.device, cpuBf16Support());
   requireSupported(config.precision, s.device, cpuBf16Support());
   s.config.precision = config.precision;
 

@@ -113,16 +113,17 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   precision_ = new QComboBox(this);
   const CpuBf16Support& cpu = cpuBf16Support();
   const bool bf16_here = cpu.amx_bf16 || cpu.avx512_bf16;
-  precision_->addItem(bf16_here ? "Auto (bf16 on this CPU)" : "Auto (fp32 on this CPU)", int(Precision::Auto));
+  precision_->addItem(bf16_here ? "Auto (DCGAN: bf16 on this CPU)" : "Auto (fp32 on this CPU)", int(Precision::Auto));
   precision_->addItem("fp32", int(Precision::Fp32));
   precision_->addItem("bf16 mixed", int(Precision::Bf16));
   if (!bf16_here) {  // the trainer refuses bf16 without the instructions: don't offer it
     if (auto* items = qobject_cast<QStandardItemModel*>(precision_->model())) items->item(2)->setEnabled(false);
   }
   precision_->setToolTip(QString("bf16 mixed precision runs the networks' convolutions and matrix products in "
-                                 "bfloat16 (autocast); weights, optimiser and losses stay fp32. Auto picks it on "
-                                 "a CPU with bf16 instructions (AVX512-BF16 or AMX), where it trains about 1.5x "
-                                 "faster at the same quality. This CPU: ") +
+                                 "bfloat16 (autocast); weights, optimiser and losses stay fp32. Auto picks it for "
+                                 "DCGAN on a CPU with bf16 instructions (AVX512-BF16 or AMX), where it trains about "
+                                 "1.5x faster at the same quality; the style-based generator stays fp32 unless you "
+                                 "choose bf16 (2x faster, quality not yet compared). This CPU: ") +
                          QString::fromStdString(describe(cpu)));
   form->addRow("Model", model_);
   form->addRow("Pairs", pairs_);
