@@ -10,6 +10,7 @@
 #include "models/fast_conv_transpose.h"
 #include "models/layers.h"
 #include "models/networks.h"
+#include "models/single_image_conv.h"
 #include "util/error.h"
 
 namespace gs {
@@ -65,6 +66,8 @@ FrozenDcgan::FrozenDcgan(const DcganGenerator& generator) : num_classes_(generat
       s.bias = affine.shift.view({1, -1, 1, 1}).contiguous();
     }
     s.weight = s.weight.contiguous();
+    // The first stage sees z as a 1x1 image.
+    if (s.weight.device().is_cpu()) s.columns = upConvColumns(s.weight, stages_.empty() && s.padding == 0);
     stages_.push_back(std::move(s));
   }
   if (stages_.size() < 2 || stages_.back().bias.defined())
@@ -86,9 +89,11 @@ at::Tensor FrozenDcgan::forward(const at::Tensor& z, const at::Tensor& classes) 
   // A single image: plain NCHW end to end. A batch: the layout the networks train in.
   const at::MemoryFormat format = n > 1 && x.device().is_cpu() && cpuChannelsLast() ? at::MemoryFormat::ChannelsLast
                                                                                   : at::MemoryFormat::Contiguous;
+  const bool single_cpu = n == 1 && x.device().is_cpu() && stages_.front().columns.defined();
   for (size_t i = 0; i < stages_.size(); ++i) {
     const Stage& s = stages_[i];
-    x = convTranspose2dInference(x, s.weight, s.stride, s.padding, format);
+    x = single_cpu ? singleImageUpConv(x, s.columns, s.weight.size(2), s.stride, s.padding)
+                   : convTranspose2dInference(x, s.weight, s.stride, s.padding, format);
     if (!s.bias.defined()) break;
     x.add_(s.bias);
     if (s.class_gain.defined()) {

@@ -3,8 +3,9 @@
 // grids. Each stage's BatchNorm, with its running statistics, is folded into the transposed convolution before it
 // (weight scaled per output channel, plus a bias), so a stage is one convolution, one in-place bias add and one
 // in-place ReLU. Conditional BatchNorm folds its statistics the same way and keeps the per-class gain and bias as
-// one multiply-add. Batch 1 runs NCHW (oneDNN's channels-last kernels are several times slower for single
-// images on Debian's LibTorch); larger batches keep the networks' training layout (models/cpu_speed.h).
+// one multiply-add. A single image on the CPU runs NCHW, each transposed convolution as a matrix product and a
+// col2im (oneDNN's kernels, channels-last or not, are slower for one image on Debian's LibTorch); larger batches
+// keep the networks' training layout and the oneDNN route (models/cpu_speed.h, models/fast_conv_transpose.h).
 //
 // The same images as DcganGenerator in eval mode, to float rounding (the folded weights round differently).
 #include <ATen/ATen.h>
@@ -28,6 +29,7 @@ class FrozenDcgan {
  private:
   struct Stage {
     at::Tensor weight;      // [in, out, k, k], BatchNorm's scale folded in
+    at::Tensor columns;     // the weight for one image on the CPU (models/single_image_conv.h)
     at::Tensor bias;        // [1, out, 1, 1]; undefined for the last stage
     at::Tensor class_gain;  // [K, out] (conditional only)
     at::Tensor class_bias;  // [K, out]
