@@ -32,8 +32,9 @@ at::Tensor ModulatedConv2dImpl::forward(const at::Tensor& x_in, const at::Tensor
   TORCH_CHECK(x_in.size(1) == in && w.size(0) == n, "modulated conv: input ", x_in.sizes(), ", w ", w.sizes());
   const at::Tensor x = options_.upsample ? upsample2x(x_in) : x_in;
   const at::Tensor styles = affine->forward(w);  // [N, in]
+  if (g_path == ModulationPath::Auto && !is_training()) return evalForward(x, styles);
   const at::Tensor base = weight * weight_gain_;
-  const bool grouped = g_path == ModulationPath::Grouped || (g_path == ModulationPath::Auto && !is_training());
+  const bool grouped = g_path == ModulationPath::Grouped;
 
   if (grouped) {
     // Per-sample weights [N, out, in, k, k], demodulated per output channel, as one grouped convolution.
@@ -52,6 +53,32 @@ at::Tensor ModulatedConv2dImpl::forward(const at::Tensor& x_in, const at::Tensor
     y = y * d.view({n, out, 1, 1});
   }
   return y;
+}
+
+at::Tensor ModulatedConv2dImpl::weightSquares() {
+  if (at::GradMode::is_enabled()) return weight.pow(2).sum({2, 3});
+  std::lock_guard<std::mutex> lock(squares_mutex_);
+  // An optimiser step or a loaded state dict changes the version (in place) or the storage (assigned).
+  if (!squares_.defined() || squares_data_ != weight.data_ptr() || squares_version_ != weight._version()) {
+    squares_ = weight.detach().pow(2).sum({2, 3});
+    squares_data_ = weight.data_ptr();
+    squares_version_ = weight._version();
+  }
+  return squares_;
+}
+
+// (x * s * g) conv W, then * d with d[n, o] = rsqrt(g^2 sum_i s[n, i]^2 sum_k W[o, i, k]^2): the separate form
+// with the gain g on the styles instead of a scaled copy of the weights.
+at::Tensor ModulatedConv2dImpl::evalForward(const at::Tensor& x, const at::Tensor& styles) {
+  const int64_t n = x.size(0), in = options_.in_channels, out = options_.out_channels, pad = options_.kernel / 2;
+  const at::Tensor scaled = x * (styles * weight_gain_).view({n, in, 1, 1});
+  // One image runs NCHW (the layout oneDNN is quickest in for a single image), a batch the training layout.
+  at::Tensor y = at::conv2d(n == 1 ? scaled.contiguous() : toConvLayout(scaled), weight, {}, {1, 1}, {pad, pad});
+  if (!options_.demodulate) return y;
+  const NoAutocast fp32;
+  const at::Tensor s2 = styles.to(weight.scalar_type()).pow(2);
+  const at::Tensor d = at::rsqrt(at::mm(s2, weightSquares().t()) * (weight_gain_ * weight_gain_) + 1e-8);
+  return y * d.view({n, out, 1, 1});
 }
 
 StyleLayerImpl::StyleLayerImpl(int64_t in_channels, int64_t out_channels, int64_t w_dim, bool upsample) {

@@ -56,6 +56,29 @@ TEST(StyleGenerator, GroupedAndSeparateModulationAgree) {
   EXPECT_TRUE(at::allclose(grouped, separate, 1e-4, 1e-4)) << (grouped - separate).abs().max().item<float>();
 }
 
+// Eval mode's own form (styles carry the weight gain, squared weight norms kept between renders) draws what the
+// grouped form draws, also after the weights change in place (an optimiser step) without a gradient recorded.
+TEST(StyleGenerator, EvalRendersMatchGroupedAndFollowWeightChanges) {
+  const ModelConfig config = test::tinyStyleModel(32);
+  auto g = test::makeStyleGenerator(config);
+  g->eval();
+  at::NoGradGuard no_grad;
+  const at::Tensor ws = g->mapping(at::randn({1, config.latent_dim})).unsqueeze(1).repeat({1, g->numStyleLayers(), 1});
+  const auto renderBoth = [&] {
+    setModulationPath(ModulationPath::Grouped);
+    const at::Tensor grouped = g->synthesis(ws, NoiseSpec{});
+    setModulationPath(ModulationPath::Auto);
+    return std::make_pair(grouped, g->synthesis(ws, NoiseSpec{}));
+  };
+  const auto [grouped, fast] = renderBoth();
+  EXPECT_TRUE(at::allclose(grouped, fast, 1e-4, 1e-4)) << (grouped - fast).abs().max().item<float>();
+  for (auto& p : g->named_parameters())
+    if (p.key().find("conv.weight") != std::string::npos) p.value().add_(at::randn_like(p.value()) * 0.5);
+  const auto [grouped2, fast2] = renderBoth();
+  EXPECT_GT((grouped2 - grouped).abs().max().item<float>(), 1e-3);  // the change shows in the image
+  EXPECT_TRUE(at::allclose(grouped2, fast2, 1e-4, 1e-4)) << (grouped2 - fast2).abs().max().item<float>();
+}
+
 TEST(StyleGenerator, TrainingTracksAverageWAndEmaCopiesIt) {
   const ModelConfig config = test::tinyStyleModel(32);
   auto g = test::makeStyleGenerator(config);
