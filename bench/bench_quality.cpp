@@ -5,7 +5,7 @@
 //   bench_quality --steps 1500 --every 250 --res 32           # defaults; reference trained in the same run
 //   bench_quality --steps 500 --flip --ema-sweep --no-ref     # a cheaper sweep; EMA variants from one run
 // Trainer flags: --flip --ema-kimg X --ema-rampup X --ema-norm M --lr-g --lr-d --beta1 --beta2 --r1 --model M
-// --precision auto|fp32|bf16
+// --precision auto|fp32|bf16 --g-fakes reuse|fresh
 // --resize cubic|bilinear (how 28 px becomes R: our loader's uint8 resize or the reference's float bilinear).
 #include <opencv2/imgcodecs.hpp>
 
@@ -47,6 +47,7 @@ Options parse(int argc, char** argv) {
   Options o;
   o.config.data.resolution = o.config.model.resolution = 32;
   o.config.threads = 2;
+  o.config.optim = gs::defaultOptim(o.config.model.kind, o.config.model.resolution);  // what `train` starts from
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -79,6 +80,7 @@ Options parse(int argc, char** argv) {
     else if (a == "--beta2") c.optim.beta2 = number();
     else if (a == "--r1") c.optim.r1_gamma = number();
     else if (a == "--precision") c.precision = gs::parsePrecision(value());
+    else if (a == "--g-fakes") c.optim.reuse_fakes = value() == "reuse";
     else if (a == "--model") {
       c.model.kind = gs::parseModel(value());
       c.optim = gs::defaultOptim(c.model.kind, c.model.resolution);
@@ -160,11 +162,12 @@ int main(int argc, char** argv) {
     gs::TrainConfig& c = o.config;
     const int res = c.data.resolution;
     std::printf("bench_quality: %lld steps x %d at %d px, seed %llu, flip %s, resize %s, ema %.1f kimg rampup %.2f "
-                "norm %s, lr %.1e/%.1e betas %.2f/%.3f, r1 %.2f, %s, precision %s\n",
+                "norm %s, lr %.1e/%.1e betas %.2f/%.3f, r1 %.2f, %s, precision %s, G's fakes %s\n",
                 static_cast<long long>(o.steps), c.batch, res, static_cast<unsigned long long>(c.seed),
                 c.data.hflip ? "on" : "off", o.resize.c_str(), c.optim.ema_kimg, c.optim.ema_rampup,
                 gs::toString(c.optim.ema_norm).c_str(), c.optim.lr_g, c.optim.lr_d, c.optim.beta1, c.optim.beta2,
-                c.optim.r1_gamma, gs::toString(c.model.kind).c_str(), gs::toString(c.precision).c_str());
+                c.optim.r1_gamma, gs::toString(c.model.kind).c_str(), gs::toString(c.precision).c_str(),
+                c.optim.reuse_fakes ? "reused" : "fresh");
     auto classifier = gs::fashionClassifier(o.data, o.cache + "/fmnist_classifier_v1.pt", logLine);
     gs::QualityScorer scorer(gs::loadIdxTensor(o.data + "/t10k-images-idx3-ubyte.gz", res), classifier);
 

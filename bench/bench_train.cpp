@@ -6,6 +6,7 @@
 //   bench_train --res 64 --precision bf16   # bf16 autocast (default auto: bf16 on a CPU with bf16 instructions)
 //   bench_train --model style --res 64     # the style-based generator (its default optimiser, lazy R1)
 //   bench_train --res 64 --profile step.json  # then: bench/profile_summary.py step.json (time per op)
+//   bench_train --res 64 --g-fakes fresh    # G's step on new latents (a second G forward) instead of D's fakes
 #include <ATen/Parallel.h>
 #include <torch/csrc/autograd/profiler_legacy.h>
 
@@ -38,6 +39,7 @@ struct Options {
   std::string device = "auto";
   std::string precision = "auto";
   std::string model = "dcgan";
+  std::string g_fakes;  // "": the model's default (reuse for DCGAN), else reuse or fresh
   std::string profile;  // chrome trace of a few steps ("": none); bench/profile_summary.py sums it per op
 };
 
@@ -63,6 +65,7 @@ Options parse(int argc, char** argv) {
     else if (a == "--precision") o.precision = value();
     else if (a == "--model") o.model = value();
     else if (a == "--profile") o.profile = value();
+    else if (a == "--g-fakes") o.g_fakes = value();
     else {
       std::fprintf(stderr, "unknown flag %s\n", a.c_str());
       std::exit(2);
@@ -89,6 +92,7 @@ void bench(const std::string& label, const Options& o, int res, std::shared_ptr<
   c.batch = o.batch;
   c.optim.loss = gs::parseLoss(o.loss);
   c.optim.augment = gs::AugmentKind::None;  // as the reference: D sees the images unchanged
+  if (!o.g_fakes.empty()) c.optim.reuse_fakes = o.g_fakes == "reuse";
   c.device = o.device;
   c.precision = gs::parsePrecision(o.precision);
   c.threads = o.threads;

@@ -213,6 +213,7 @@ std::string toJson(const TrainConfig& c, int indent) {
   j["optim"] = {{"loss", toString(c.optim.loss)}, {"lr_g", c.optim.lr_g},
                 {"lr_d", c.optim.lr_d},           {"beta1", c.optim.beta1},
                 {"beta2", c.optim.beta2},         {"d_steps", c.optim.d_steps},
+                {"reuse_fakes", c.optim.reuse_fakes},
                 {"gp_weight", c.optim.gp_weight}, {"r1_gamma", c.optim.r1_gamma},
                 {"r1_interval", c.optim.r1_interval}, {"ema_kimg", c.optim.ema_kimg},
                 {"ema_rampup", c.optim.ema_rampup}, {"ema_norm", toString(c.optim.ema_norm)},
@@ -295,6 +296,7 @@ TrainConfig trainConfigFromJson(const std::string& text) {
     read(*o, "beta1", c.optim.beta1);
     read(*o, "beta2", c.optim.beta2);
     read(*o, "d_steps", c.optim.d_steps);
+    read(*o, "reuse_fakes", c.optim.reuse_fakes);
     read(*o, "gp_weight", c.optim.gp_weight);
     read(*o, "r1_gamma", c.optim.r1_gamma);
     read(*o, "r1_interval", c.optim.r1_interval);
@@ -348,6 +350,8 @@ OptimConfig defaultOptim(ModelKind kind, int /*resolution*/) {
   // on any data early on, so at 0.6 ADA over-augments it (README "Augmentation (ADA)": 0.8 kept FID, 0.6 lost it).
   if (kind != ModelKind::Style) {
     o.ada_target = 0.8;
+    // One generator forward per step: ~8% fewer FLOPs, quality measured the same (README "Training speed").
+    o.reuse_fakes = true;
     return o;
   }
   o.lr_g = o.lr_d = 2e-3;

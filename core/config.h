@@ -90,6 +90,9 @@ struct OptimConfig {
   double beta1 = 0.5;       // Adam beta1
   double beta2 = 0.999;     // Adam beta2
   int d_steps = 1;          // discriminator steps per generator step
+  // G's step trains on the fakes of the last D step (one generator forward per step, as the PyTorch DCGAN example
+  // and the reference loop do) instead of drawing new latents (StyleGAN's way). Off in a config from before.
+  bool reuse_fakes = false;
   double gp_weight = 10.0;  // WGAN-GP gradient penalty weight
   double r1_gamma = 0.0;    // R1 penalty weight (0: off)
   int r1_interval = 16;     // lazy R1: apply every N discriminator steps, scaled by N

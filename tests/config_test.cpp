@@ -78,6 +78,20 @@ TEST(Config, AugmentationRoundTripsAndOldFilesReadAsNone) {
   EXPECT_THROW(validate(bad), GanscopeError);
 }
 
+TEST(Config, ReusedFakesRoundTripAndOldFilesReadAsFresh) {
+  TrainConfig c;
+  c.optim.reuse_fakes = true;
+  EXPECT_TRUE(trainConfigFromJson(toJson(c)).optim.reuse_fakes);
+  c.optim.reuse_fakes = false;
+  EXPECT_FALSE(trainConfigFromJson(toJson(c)).optim.reuse_fakes);
+  // A run from before drew new latents for G's step, and resumes doing so.
+  EXPECT_FALSE(trainConfigFromJson(R"({"optim": {"loss": "ns"}})").optim.reuse_fakes);
+  EXPECT_THROW(trainConfigFromJson(R"({"optim": {"reuse_fakes": 1}})"), GanscopeError);
+  // New runs: DCGAN reuses D's fakes (as the reference loop), the style generator draws new latents (StyleGAN2).
+  EXPECT_TRUE(defaultOptim(ModelKind::Dcgan, 64).reuse_fakes);
+  EXPECT_FALSE(defaultOptim(ModelKind::Style, 64).reuse_fakes);
+}
+
 TEST(Config, PrecisionRoundTripsAndOldFilesReadAsFp32) {
   TrainConfig c;
   EXPECT_EQ(c.precision, Precision::Auto);

@@ -51,6 +51,7 @@ void applyModelOptimDefaults(TrainOptions& o) {
   if (!o.given.count("--augment")) c.augment = d.augment;
   if (!o.given.count("--ada-target")) c.ada_target = d.ada_target;
   if (!o.given.count("--loss")) c.loss = d.loss;
+  if (!o.given.count("--g-fakes")) c.reuse_fakes = d.reuse_fakes;
 }
 
 // Data-parallel training: how many local ranks to launch, or which rank this process is and where rank 0 is.
@@ -146,6 +147,10 @@ TrainOptions parseTrainOptions(const std::vector<std::string>& args, const Train
   t.value("--beta1", [&c](const std::string& v) { c.optim.beta1 = parseNumber("--beta1", v, 0.0, 0.9999); });
   t.value("--beta2", [&c](const std::string& v) { c.optim.beta2 = parseNumber("--beta2", v, 0.0, 0.9999999); });
   t.value("--d-steps", [&c](const std::string& v) { c.optim.d_steps = intIn("--d-steps", v, 1, 100); });
+  t.value("--g-fakes", [&c](const std::string& v) {
+    if (v != "reuse" && v != "fresh") throw UsageError("--g-fakes: expected reuse or fresh, got '" + v + "'");
+    c.optim.reuse_fakes = v == "reuse";
+  });
   t.value("--r1", [&c](const std::string& v) { c.optim.r1_gamma = parseNumber("--r1", v, 0.0, 1e6); });
   t.value("--ema-kimg", [&c](const std::string& v) { c.optim.ema_kimg = parseNumber("--ema-kimg", v, 0.0, 1e6); });
   t.value("--ema-rampup",

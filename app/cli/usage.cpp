@@ -71,6 +71,8 @@ training:
   --lr-g X, --lr-d X    learning rates (default 2e-4; style 2e-3)
   --beta1 X, --beta2 X  Adam betas (default 0.5, 0.999; style 0, 0.99)
   --d-steps K           discriminator steps per generator step (default 1)
+  --g-fakes M           G's step on the last D step's fakes (reuse) or new latents (fresh; default reuse;
+                        style fresh)
   --r1 GAMMA            R1 penalty weight, lazy every 16 steps (default 0: off; style 1)
   --l1 LAMBDA           pix2pix: weight of the L1 term |G(A) - B| (default 100)
   --cycle LAMBDA        cyclegan: weight of the cycle terms |F(G(A)) - A| + |G(F(B)) - B| (default 10)

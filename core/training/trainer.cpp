@@ -202,18 +202,26 @@ StepStats Trainer::step() {
   int64_t sign_count = 0;
   int penalty_count = 0;
   const bool conditional = s.config.model.num_classes > 0;
+  // With reuse_fakes, the last D step's fakes keep G's graph and G's step trains on them (with their classes).
+  at::Tensor kept_fake, kept_classes;
   for (int k = 0; k < d_steps; ++k) {
     const BatchLoader::Batch b = s.loader->nextBatch();
     const at::Tensor real = b.images.to(s.device, /*non_blocking=*/true);
     // A conditional D step: the fakes are drawn with the real images' classes, and D scores both with them.
     const at::Tensor classes = conditional ? b.labels.to(s.device) : at::Tensor();
+    const bool keep = o.reuse_fakes && k == d_steps - 1;
     // The networks' forward passes and the losses run under bf16 autocast when asked (training/precision.h);
     // augmentation (its sampling grids) and the backward passes stay outside it, in fp32.
     at::Tensor fake;
     {
-      torch::NoGradGuard no_grad;
+      at::AutoGradMode grad_mode(keep);
       AutocastScope amp(s.config.precision, s.device);
       fake = s.g->forwardWithClasses(drawLatents(s, batch), classes).to(at::kFloat);
+    }
+    if (keep) {
+      kept_fake = fake;
+      kept_classes = classes;
+      fake = fake.detach();  // D's step must not reach G
     }
     // The penalties too see what D sees: the augmented reals (and fakes), as in StyleGAN2-ADA.
     const at::Tensor real_seen = augmentForD(s, real);
@@ -256,10 +264,10 @@ StepStats Trainer::step() {
 
   // Generator step; D's weights need no gradients here.
   setRequiresGrad(*s.d, false);
-  const at::Tensor z = drawLatents(s, batch);
-  const at::Tensor g_classes = drawClasses(s, batch);
-  at::Tensor fake, g_loss;
-  {
+  at::Tensor fake = kept_fake, g_classes = kept_classes, g_loss;
+  if (!fake.defined()) {
+    const at::Tensor z = drawLatents(s, batch);
+    g_classes = drawClasses(s, batch);
     AutocastScope amp(s.config.precision, s.device);
     fake = s.g->forwardWithClasses(z, g_classes).to(at::kFloat);
   }

@@ -50,6 +50,13 @@ TrainConfig conditional(LossKind loss, double r1 = 0, int d_steps = 1) {
   return c;
 }
 
+// G's step on the last D step's fakes and their (the real batch's) classes: a new DCGAN run's default.
+TrainConfig reusingFakes() {
+  TrainConfig c = conditional(LossKind::NonSaturating);
+  c.optim.reuse_fakes = true;
+  return c;
+}
+
 TrainConfig conditionalStyle() {
   TrainConfig c = conditional(LossKind::NonSaturating, 1.0);
   c.model.kind = ModelKind::Style;
@@ -109,6 +116,7 @@ TEST_P(ConditionalResume, SplitRunEqualsStraightRun) {
 INSTANTIATE_TEST_SUITE_P(Losses, ConditionalResume,
                          ::testing::Values(Variant{"ns", conditional(LossKind::NonSaturating)},
                                            Variant{"minimax", conditional(LossKind::Minimax)},
+                                           Variant{"ns_reused_fakes", reusingFakes()},
                                            Variant{"wgan_gp_dsteps2", conditional(LossKind::WganGp, 0, 2)},
                                            Variant{"hinge_lazy_r1", conditional(LossKind::Hinge, 0.5)},
                                            Variant{"style_lazy_r1", conditionalStyle()}),
@@ -151,7 +159,7 @@ TEST(ConditionalTraining, ConfigAndDataMustAgree) {
 // The class is learned: after a few hundred steps on 32 px images, G draws red for class 0 and blue for class 1
 // from the same latents.
 TEST(ConditionalTraining, TwoClassToyLearnsTheClassColour) {
-  TrainConfig c = conditional(LossKind::NonSaturating);
+  TrainConfig c = reusingFakes();  // as a new DCGAN run: G's step on D's fakes, with the reals' classes
   c.model.g_width = c.model.d_width = 8;
   c.optim.lr_g = c.optim.lr_d = 5e-4;
   const auto data = twoColourDataset(64);

@@ -59,6 +59,13 @@ TrainConfig withLoss(LossKind loss, int d_steps = 1, double r1 = 0) {
   return c;
 }
 
+// G's step on the last D step's fakes (the DCGAN default of a new run).
+TrainConfig reusingFakes(LossKind loss, int d_steps = 1) {
+  TrainConfig c = withLoss(loss, d_steps);
+  c.optim.reuse_fakes = true;
+  return c;
+}
+
 // Style-based: style mixing, training noise and the w_avg buffer all come from RNGs the checkpoint restores.
 TrainConfig styleRun() {
   TrainConfig c = withLoss(LossKind::NonSaturating, 1, 1.0);
@@ -83,6 +90,8 @@ TrainConfig augmented(AugmentKind kind, double fixed_p = -1) {
 INSTANTIATE_TEST_SUITE_P(Variants, ExactResume,
                          ::testing::Values(Variant{"ns", withLoss(LossKind::NonSaturating)},
                                            Variant{"wgan_gp_dsteps2", withLoss(LossKind::WganGp, 2)},
+                                           Variant{"ns_reused_fakes", reusingFakes(LossKind::NonSaturating)},
+                                           Variant{"wgan_gp_dsteps2_reused", reusingFakes(LossKind::WganGp, 2)},
                                            Variant{"hinge_lazy_r1", withLoss(LossKind::Hinge, 1, 0.5)},
                                            Variant{"style_lazy_r1", styleRun()},
                                            // 6 steps: the checkpoint falls inside ADA's 4-step interval.

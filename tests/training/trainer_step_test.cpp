@@ -17,8 +17,11 @@ bool finite(const StepStats& s) {
   return true;
 }
 
-TEST(TrainerStep, ShortRealRunLearnsAndStaysFinite) {
-  Trainer t(test::tinyConfig(), test::shapesDataset());
+// 60 steps on easy data, G's step on new latents or on the D step's fakes.
+void shortRealRunLearnsAndStaysFinite(bool reuse_fakes) {
+  TrainConfig c = test::tinyConfig();
+  c.optim.reuse_fakes = reuse_fakes;
+  Trainer t(c, test::shapesDataset());
   std::vector<StepStats> stats;
   for (int i = 0; i < 60; ++i) stats.push_back(t.step());
   for (const auto& s : stats) ASSERT_TRUE(finite(s)) << "step " << s.step;
@@ -42,6 +45,31 @@ TEST(TrainerStep, ShortRealRunLearnsAndStaysFinite) {
   EXPECT_EQ(last.penalty, 0);
   EXPECT_GT(last.d_real, 0);
   EXPECT_LT(last.d_real, 1);  // a probability for the logistic loss
+}
+
+TEST(TrainerStep, ShortRealRunLearnsAndStaysFinite) { shortRealRunLearnsAndStaysFinite(false); }
+TEST(TrainerStep, ShortRealRunOnReusedFakesLearnsToo) { shortRealRunLearnsAndStaysFinite(true); }
+
+// G's BatchNorm counts the batches G ran on in training mode: one per generator forward.
+int64_t generatorForwards(Trainer& t) {
+  for (const auto& b : t.generator()->named_buffers())
+    if (b.key().find("num_batches_tracked") != std::string::npos) return b.value().item<int64_t>();
+  return -1;
+}
+
+TEST(TrainerStep, ReusedFakesSaveOneGeneratorForwardPerStep) {
+  auto forwards = [](bool reuse, int d_steps) {
+    TrainConfig c = test::tinyConfig(d_steps > 1 ? LossKind::WganGp : LossKind::NonSaturating);
+    c.optim.reuse_fakes = reuse;
+    c.optim.d_steps = d_steps;
+    Trainer t(c, test::shapesDataset());
+    for (int i = 0; i < 3; ++i) t.step();
+    return generatorForwards(t);
+  };
+  EXPECT_EQ(forwards(false, 1), 6);  // D's fakes, then G's own
+  EXPECT_EQ(forwards(true, 1), 3);
+  EXPECT_EQ(forwards(false, 3), 12);
+  EXPECT_EQ(forwards(true, 3), 9);  // G's step takes the last D step's fakes
 }
 
 class EveryLoss : public ::testing::TestWithParam<LossKind> {};
