@@ -7,6 +7,7 @@
 //   bench_train --model style --res 64     # the style-based generator (its default optimiser, lazy R1)
 //   bench_train --res 64 --profile step.json  # then: bench/profile_summary.py step.json (time per op)
 //   bench_train --res 64 --g-fakes fresh    # G's step on new latents (a second G forward) instead of D's fakes
+//   bench_train --res 64 --few-channel off  # image-side layers on the ordinary kernels (models/few_channel_conv.h)
 #include <ATen/Parallel.h>
 #include <torch/csrc/autograd/profiler_legacy.h>
 
@@ -21,6 +22,7 @@
 
 #include "config.h"
 #include "data/image_dataset.h"
+#include "models/few_channel_conv.h"
 #include "training/trainer.h"
 #include "util/device.h"
 #include "util/error.h"
@@ -66,6 +68,7 @@ Options parse(int argc, char** argv) {
     else if (a == "--model") o.model = value();
     else if (a == "--profile") o.profile = value();
     else if (a == "--g-fakes") o.g_fakes = value();
+    else if (a == "--few-channel") gs::setFewChannelConvEnabled(value() != "off");
     else {
       std::fprintf(stderr, "unknown flag %s\n", a.c_str());
       std::exit(2);

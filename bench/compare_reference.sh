@@ -10,7 +10,7 @@ threads="${2:-2}"
 ref="${GANSCOPE_REF_DCGAN:-$here/../../shared/bench/ref_dcgan.py}"
 data=/usr/share/datasets/fashion-mnist
 py=/usr/bin/python3  # Debian's interpreter with python3-torch; `python3` on PATH may be a pyenv shim without it
-for need in "$ref" "$build/bench/bench_train" "$build/bench/bench_generator_latency" "$data/train-images-idx3-ubyte.gz"; do
+for need in "$ref" "$build/bench/bench_train" "$build/bench/bench_generator_latency" "$build/bench/bench_conv_floor" "$data/train-images-idx3-ubyte.gz"; do
   [ -e "$need" ] || { echo "compare_reference: missing $need" >&2; exit 1; }
 done
 export OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1
@@ -41,6 +41,11 @@ for size in 32 64; do
   # bf16 mixed precision against the same fp32 reference (goal 2.5x at 64 px where the CPU has the instructions).
   echo "train $size px bf16 ($(bf16_cpu)): GANscope $bf16_ips images/s (rounds:$bf16s), ratio" \
        "$(ratio "$bf16_ips" "$ref_ips")x against the fp32 reference (goal 2.5x at 64 px), $(ratio "$bf16_ips" "$our_ips")x ours in fp32"
+  # Where the time goes: each program against the convolutions its step must run, timed alone (bench_conv_floor).
+  floor_ref=$("$build/bench/bench_conv_floor" --res "$size" --threads "$threads" --reference 1 | value floor_images_per_s)
+  floor_ours=$("$build/bench/bench_conv_floor" --res "$size" --threads "$threads" | value floor_images_per_s)
+  echo "train $size px fp32 conv floors (a step of convolutions only): reference's step $floor_ref images/s" \
+       "(the reference runs at $(ratio "$ref_ips" "$floor_ref")x of it), ours $floor_ours (we run at $(ratio "$our_ips" "$floor_ours")x)"
 done
 for size in 32 64; do
   ref_out=$("$py" "$ref" --size "$size" --threads "$threads" --convt convgrad --infer)

@@ -3,7 +3,8 @@ ganscope_gtest(models_networks_test LABELS unit SOURCES
   models/networks_test.cpp
   models/layers_test.cpp
   models/frozen_dcgan_test.cpp
-  models/single_image_conv_test.cpp)
+  models/single_image_conv_test.cpp
+  models/few_channel_conv_test.cpp)
 ganscope_gtest(models_losses_test LABELS unit SOURCES
   models/losses_test.cpp)
 ganscope_gtest(models_style_test LABELS unit SOURCES models/style_model_test.cpp)

@@ -4,6 +4,7 @@
 
 #include <atomic>
 
+#include "models/few_channel_conv.h"
 #include "util/autocast.h"
 
 namespace gs {
@@ -19,6 +20,12 @@ int64_t transposedSize(int64_t in, int64_t k, int64_t stride, int64_t padding) {
 at::Tensor forwardImpl(const at::Tensor& x, const at::Tensor& w, int64_t stride, int64_t padding,
                        at::MemoryFormat format) {
   const int64_t k_h = w.size(2), k_w = w.size(3);
+  // Few output channels (G's last layer): oneDNN's input gradient is slow there, this one is not.
+  if (fewChannelPath(w.size(1), x)) {
+    return fewChannelInputGradient(x, w, stride, padding, transposedSize(x.size(2), k_h, stride, padding),
+                                   transposedSize(x.size(3), k_w, stride, padding))
+        .contiguous(format);
+  }
   // Only the shape of `input` matters for the input gradient; at::empty allocates without touching memory.
   const at::Tensor shape_only =
       at::empty({x.size(0), w.size(1), transposedSize(x.size(2), k_h, stride, padding),

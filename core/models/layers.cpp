@@ -4,6 +4,7 @@
 
 #include "models/cpu_speed.h"
 #include "models/fast_conv_transpose.h"
+#include "models/few_channel_conv.h"
 #include "util/autocast.h"
 
 namespace gs {
@@ -53,6 +54,8 @@ at::Tensor DownConv2dImpl::effectiveWeight() {
 }
 
 at::Tensor DownConv2dImpl::forward(const at::Tensor& x) {
+  if (fewChannelPath(options_.in_channels, x))
+    return fewChannelConv2d(toConvLayout(x), effectiveWeight(), bias, options_.stride, options_.padding);
   return at::conv2d(toConvLayout(x), effectiveWeight(), bias, {options_.stride, options_.stride},
                     {options_.padding, options_.padding});
 }

@@ -116,6 +116,34 @@ TEST(AutocastScope, GeneratorUpsamplingRunsInBf16WithFp32WeightGradients) {
   EXPECT_EQ(up->weight.scalar_type(), at::kFloat);
 }
 
+// D's first layer on a gray image is a custom autograd function (models/few_channel_conv.h) autocast cannot see.
+TEST(AutocastScope, DiscriminatorFirstLayerRunsInBf16WithFp32Gradients) {
+  SKIP_WITHOUT_BF16();
+  at::manual_seed(4);
+  DownConv2dImpl::Options o;
+  o.in_channels = 1;
+  o.out_channels = 8;
+  o.bias = true;
+  DownConv2d first(o);
+  const at::Tensor x = at::randn({4, 1, 16, 16}).requires_grad_();
+  const at::Tensor reference = first->forward(x);
+  at::Tensor y;
+  {
+    AutocastScope bf16(Precision::Bf16, kCpu);
+    y = first->forward(x);
+  }
+  EXPECT_EQ(y.scalar_type(), at::kBFloat16);
+  const double rel = (y.to(at::kFloat) - reference).abs().max().item<double>() / reference.abs().max().item<double>();
+  EXPECT_LT(rel, 0.03);
+  EXPECT_GT(rel, 0.0) << "the bf16 path should actually have run";
+  y.to(at::kFloat).square().sum().backward();
+  for (const at::Tensor& g : {x.grad(), first->weight.grad(), first->bias.grad()}) {
+    ASSERT_TRUE(g.defined());
+    EXPECT_EQ(g.scalar_type(), at::kFloat);
+    EXPECT_GT(g.abs().sum().item<double>(), 0);
+  }
+}
+
 TEST(AutocastScope, SpectralNormPowerIterationStaysFp32) {
   SKIP_WITHOUT_BF16();
   DownConv2dImpl::Options o;
