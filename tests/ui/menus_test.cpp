@@ -153,13 +153,17 @@ class MenusTest : public QObject {
     QCOMPARE(augment->currentData().toInt(), int(AugmentKind::None));
     // ADA's target is the model's (no control of its own); a loaded config keeps its own.
     QCOMPARE(panel.config().optim.ada_target, 0.8);
+    QVERIFY(panel.config().optim.reuse_fakes);  // likewise G's fakes: D's for DCGAN, new latents for style
     auto* model = panel.findChildren<QComboBox*>().front();
     model->setCurrentIndex(model->findData(int(ModelKind::Style)));
     QCOMPARE(panel.config().optim.ada_target, 0.6);
+    QVERIFY(!panel.config().optim.reuse_fakes);
     c.optim.ada_target = 0.7;
+    c.optim.reuse_fakes = false;  // a config from before the option
     panel.setConfig(c);
     QCOMPARE(int(panel.config().model.kind), int(ModelKind::Dcgan));
     QCOMPARE(panel.config().optim.ada_target, 0.7);
+    QVERIFY(!panel.config().optim.reuse_fakes);
     if (qEnvironmentVariableIsSet("GANSCOPE_PANEL_SHOT")) {
       panel.resize(360, 900);
       panel.grab().save(qEnvironmentVariable("GANSCOPE_PANEL_SHOT"));

@@ -203,6 +203,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     ema_kimg_->setValue(o.ema_kimg);
     augment_->setCurrentIndex(std::max(0, augment_->findData(int(o.augment))));
     base_.optim.ada_target = o.ada_target;  // no control of its own: the model's (0.8 DCGAN, 0.6 style)
+    base_.optim.reuse_fakes = o.reuse_fakes;  // likewise: G's step on D's fakes for DCGAN, new latents for style
     loss_->setCurrentIndex(std::max(0, loss_->findData(int(o.loss))));
     pairs_->setEnabled(kind == ModelKind::Pix2Pix);
     domain_b_->setEnabled(kind == ModelKind::CycleGan);
@@ -309,6 +310,7 @@ void TrainingPanel::setConfig(const TrainConfig& c) {
   base_ = c;
   model_->setCurrentIndex(model_->findData(int(c.model.kind)));
   base_.optim.ada_target = c.optim.ada_target;  // the model switch above set the model's default
+  base_.optim.reuse_fakes = c.optim.reuse_fakes;
   pairs_->setCurrentIndex(std::max(0, pairs_->findData(int(c.data.pairs))));
   pairs_->setEnabled(c.model.kind == ModelKind::Pix2Pix);
   domain_b_->set(c.data);
