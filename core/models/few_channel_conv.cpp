@@ -82,6 +82,5 @@ at::Tensor fewChannelConv2d(const at::Tensor& x, const at::Tensor& weight, const
 }
 
 void setFewChannelConvEnabled(bool enabled) { g_enabled = enabled; }
-bool fewChannelConvEnabled() { return g_enabled; }
 
 }  // namespace gs

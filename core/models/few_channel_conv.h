@@ -1,8 +1,8 @@
 #pragma once
 // Convolutions with an image's few channels on one side: the discriminator's first layer reads 1-4 channels and
 // the generator's last layer writes them. oneDNN runs such a convolution's forward pass fast but its input
-// gradient very slowly (1 -> 64 channels, 4x4 stride 2, batch 64: 5 ms at 32 px and 20 ms at 64 px, against
-// 0.45 and 1.7 ms forward). That input gradient is both D's first-layer backward (in G's step) and, through
+// gradient very slowly (1 -> 64 channels, 4x4 stride 2, batch 64 at 64 px: 17.6 ms against 1.75 ms forward,
+// bench_conv_floor). That input gradient is both D's first-layer backward (in G's step) and, through
 // fast_conv_transpose.h, G's last layer itself, so on the CPU it is computed another way: a 1x1 convolution turns
 // each pixel's gradient into its C*k*k taps (channels), and col2im adds the overlapping windows up.
 #include <ATen/ATen.h>
@@ -29,6 +29,5 @@ at::Tensor fewChannelConv2d(const at::Tensor& x, const at::Tensor& weight, const
 
 // Process-wide switch, on by default; off sends these layers to the ordinary kernels (benchmarks and tests compare).
 void setFewChannelConvEnabled(bool enabled);
-bool fewChannelConvEnabled();
 
 }  // namespace gs
